@@ -1,0 +1,2 @@
+/** Writing the audit trail. */
+package vn.lienthong.application.audit;

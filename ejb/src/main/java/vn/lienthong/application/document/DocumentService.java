@@ -1,0 +1,168 @@
+package vn.lienthong.application.document;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import vn.lienthong.application.Settings;
+import vn.lienthong.application.audit.AuditLog;
+import vn.lienthong.application.exchange.ExchangePublisher;
+import vn.lienthong.application.security.Caller;
+import vn.lienthong.application.unit.UnitDirectory;
+import vn.lienthong.application.unit.UnitView;
+import vn.lienthong.domain.InvalidInputException;
+import vn.lienthong.domain.NotFoundException;
+import vn.lienthong.domain.RuleViolationException;
+import vn.lienthong.domain.content.ContentHash;
+import vn.lienthong.domain.content.ContentStore;
+import vn.lienthong.domain.content.Pdf;
+import vn.lienthong.domain.document.ClassifiedDocumentException;
+import vn.lienthong.domain.document.DocumentDraft;
+import vn.lienthong.domain.document.DocumentStatus;
+import vn.lienthong.domain.document.OutgoingDocument;
+import vn.lienthong.domain.document.OutgoingDocuments;
+import vn.lienthong.domain.document.OutgoingRegister;
+import vn.lienthong.domain.exchange.Envelope;
+import vn.lienthong.domain.exchange.Exchange;
+import vn.lienthong.domain.user.Role;
+
+/** Drafting, issuing and sending outgoing documents; reading them back. */
+@Stateless
+public class DocumentService {
+  private static final Logger LOG = Logger.getLogger(DocumentService.class);
+
+  @Inject OutgoingDocuments documents;
+  @Inject ContentStore content;
+  @Inject Exchange exchange;
+  @Inject ExchangePublisher publisher;
+  @Inject UnitDirectory directory;
+  @Inject AuditLog audit;
+  @Inject Clock clock;
+
+  /**
+   * Whether the caller may bring this document in at all: checked before the file is read, so a
+   * classified document is refused (and the attempt audited) without its bytes ever being stored.
+   */
+  public void admit(Caller caller, DocumentDraft draft) {
+    caller.require("soạn văn bản", Role.OFFICER, Role.LEADER, Role.CLERK);
+    if (draft.classification().isClassified()) {
+      audit.refusal(caller, "DOCUMENT_REFUSED_CLASSIFIED", null, draft.classification().name());
+      throw new ClassifiedDocumentException(draft.classification());
+    }
+  }
+
+  /** Creates a draft from the form and the uploaded PDF. */
+  public UUID create(Caller caller, DocumentDraft draft, Upload file) {
+    admit(caller, draft);
+    Instant now = clock.instant();
+    UUID id = UUID.randomUUID();
+    OutgoingDocument doc =
+        OutgoingDocument.draft(
+            id, caller.unitCode(), caller.username(), draft, file.hash().hex(), file.fileName(), now);
+    if (!content.contains(file.hash())) {
+      content.put(file.file(), file.hash(), file.size(), Pdf.MEDIA_TYPE);
+    }
+    documents.add(doc);
+    audit.record(caller, "DOCUMENT_CREATED", id.toString(), draft.type().name());
+    LOG.infof("[%s] document drafted in unit [%s]", id, caller.unitCode());
+    return id;
+  }
+
+  /**
+   * Sends the document to the recipient units. A draft is issued first — numbered in the unit's
+   * outgoing register and dated — as the clerk does at dispatch (Decree 30, art. 15 and 16). The
+   * envelope and its message are written in this transaction: once this returns, the send is
+   * durable.
+   */
+  public SendReceipt send(Caller caller, UUID id, List<String> recipientCodes) {
+    caller.require("gửi văn bản", Role.CLERK);
+    OutgoingDocument doc = ownDocument(caller, id);
+    Set<String> recipients = checkRecipients(caller, recipientCodes);
+    Instant now = clock.instant();
+    if (doc.status() == DocumentStatus.DRAFT) {
+      UnitView unit = directory.byCode().get(caller.unitCode());
+      int year = now.atZone(Settings.VIETNAM).getYear();
+      OutgoingRegister register = documents.lockRegister(caller.unitCode(), year);
+      doc.issue(register.next(), unit.notation(), caller.username(), now);
+      audit.record(caller, "DOCUMENT_ISSUED", id.toString(), doc.notation().orElseThrow());
+    }
+    doc.markSent(now);
+    Envelope envelope = new Envelope(UUID.randomUUID(), doc.id(), doc.unitCode(), recipients, now);
+    exchange.add(envelope);
+    publisher.publish(envelope, doc.fileSha256(), doc.urgency(), 1);
+    audit.record(caller, "DOCUMENT_SENT", id.toString(), String.join(",", recipients));
+    LOG.infof("[%s] sent in envelope [%s] to %d units", id, envelope.id(), recipients.size());
+    return new SendReceipt(
+        doc.id(), envelope.id(), doc.notation().orElseThrow(), List.copyOf(recipients));
+  }
+
+  /** The document, for its sender unit or a unit that received it; 404 for anyone else. */
+  public DocumentView view(Caller caller, UUID id) {
+    return DocumentView.of(visibleDocument(caller, id));
+  }
+
+  /** Streams the document's PDF to a caller who may see it. */
+  public void copyFile(Caller caller, UUID id, OutputStream out) throws IOException {
+    OutgoingDocument doc = visibleDocument(caller, id);
+    content.copyTo(new ContentHash(doc.fileSha256()), out);
+  }
+
+  OutgoingDocument ownDocument(Caller caller, UUID id) {
+    return documents
+        .find(id)
+        .filter(d -> d.unitCode().equals(caller.unitCode()))
+        .orElseThrow(DocumentService::notFound);
+  }
+
+  private OutgoingDocument visibleDocument(Caller caller, UUID id) {
+    return documents
+        .find(id)
+        .filter(
+            d ->
+                d.unitCode().equals(caller.unitCode())
+                    || exchange.isRecipient(d.id(), caller.unitCode()))
+        .orElseThrow(DocumentService::notFound);
+  }
+
+  static NotFoundException notFound() {
+    return new NotFoundException("Không tìm thấy văn bản.");
+  }
+
+  private Set<String> checkRecipients(Caller caller, List<String> codes) {
+    if (codes == null || codes.isEmpty()) {
+      throw InvalidInputException.field("recipients", "Chưa chọn đơn vị nhận.");
+    }
+    Map<String, UnitView> units = directory.byCode();
+    Set<String> recipients = new LinkedHashSet<>();
+    List<String> unknown = new ArrayList<>();
+    for (String code : codes) {
+      if (code == null || code.isBlank()) {
+        throw InvalidInputException.field("recipients", "Mã đơn vị nhận không được để trống.");
+      }
+      String c = code.strip();
+      if (!units.containsKey(c)) {
+        unknown.add(c);
+      }
+      recipients.add(c);
+    }
+    if (!unknown.isEmpty()) {
+      throw new RuleViolationException(
+          "unknown-recipient",
+          "Không có đơn vị nhận với mã định danh: " + String.join(", ", unknown) + ".");
+    }
+    if (recipients.contains(caller.unitCode())) {
+      throw new RuleViolationException(
+          "self-recipient", "Không gửi văn bản cho chính đơn vị ban hành.");
+    }
+    return recipients;
+  }
+}

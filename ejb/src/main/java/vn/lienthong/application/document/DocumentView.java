@@ -1,0 +1,45 @@
+package vn.lienthong.application.document;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import vn.lienthong.domain.document.OutgoingDocument;
+
+/** A document as its sender and its recipients see it. */
+public record DocumentView(
+    UUID id,
+    String unitCode,
+    String type,
+    String typeLabel,
+    @JsonbProperty("abstract") String abstractText,
+    String urgency,
+    String classification,
+    LocalDate dueDate,
+    String status,
+    String notation,
+    Instant createdAt,
+    Instant issuedAt,
+    Instant sentAt,
+    String fileName,
+    String fileSha256) {
+
+  static DocumentView of(OutgoingDocument d) {
+    return new DocumentView(
+        d.id(),
+        d.unitCode(),
+        d.type().name(),
+        d.type().label(),
+        d.abstractText(),
+        d.urgency().name(),
+        d.classification().name(),
+        d.dueDate().orElse(null),
+        d.status().name(),
+        d.notation().orElse(null),
+        d.createdAt(),
+        d.issuedAt().orElse(null),
+        d.sentAt().orElse(null),
+        d.fileName(),
+        d.fileSha256());
+  }
+}

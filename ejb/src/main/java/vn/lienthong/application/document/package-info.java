@@ -1,0 +1,2 @@
+/** Drafting, issuing and sending outgoing documents. */
+package vn.lienthong.application.document;

@@ -1,0 +1,176 @@
+package vn.lienthong.application.exchange;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import vn.lienthong.application.Settings;
+import vn.lienthong.application.security.Caller;
+import vn.lienthong.application.unit.UnitDirectory;
+import vn.lienthong.application.unit.UnitView;
+import vn.lienthong.domain.NotFoundException;
+import vn.lienthong.domain.document.OutgoingDocument;
+import vn.lienthong.domain.document.OutgoingDocuments;
+import vn.lienthong.domain.exchange.Delivery;
+import vn.lienthong.domain.exchange.DeliveryEvent;
+import vn.lienthong.domain.exchange.DeliveryStatus;
+import vn.lienthong.domain.exchange.Envelope;
+import vn.lienthong.domain.exchange.EnvelopeStatus;
+import vn.lienthong.domain.exchange.Exchange;
+
+/**
+ * The exchange's use cases. Each consumer step re-checks the status first, so a redelivered or
+ * re-published message is harmless; the unique (document, recipient) key of a delivery is the
+ * last guard against a second arrival.
+ */
+@Stateless
+public class ExchangeService {
+  private static final Logger LOG = Logger.getLogger(ExchangeService.class);
+  private static final int REPUBLISH_BATCH = 500;
+
+  @Inject Exchange exchange;
+  @Inject OutgoingDocuments documents;
+  @Inject ExchangePublisher publisher;
+  @Inject UnitDirectory directory;
+  @Inject Settings settings;
+  @Inject Clock clock;
+
+  /** Router: one delivery per recipient unit, each on the delivery queue. */
+  public void route(UUID envelopeId) {
+    Envelope envelope = exchange.findEnvelope(envelopeId).orElse(null);
+    if (envelope == null) {
+      LOG.warnf("[%s] no such envelope; message dropped", envelopeId);
+      return;
+    }
+    if (envelope.status() != EnvelopeStatus.QUEUED) {
+      LOG.debugf("[%s] already routed; duplicate message ignored", envelopeId);
+      return;
+    }
+    OutgoingDocument doc = documents.find(envelope.documentId()).orElseThrow();
+    Instant now = clock.instant();
+    for (String recipient : envelope.recipients()) {
+      Delivery d = new Delivery(UUID.randomUUID(), envelope.id(), doc.id(), recipient, now);
+      exchange.add(d);
+      exchange.record(new DeliveryEvent(d.id(), DeliveryStatus.PENDING, now, null, null));
+      publisher.publish(d, doc.fileSha256(), doc.urgency(), 1);
+    }
+    envelope.routed(now);
+    LOG.infof("[%s] routed to %d units", envelopeId, envelope.recipients().size());
+  }
+
+  /** Lands a delivery in its recipient's inbox: status 01, đã đến. */
+  public void deliver(UUID deliveryId) {
+    Delivery d = exchange.findDelivery(deliveryId).orElse(null);
+    if (d == null) {
+      LOG.warnf("[%s] no such delivery; message dropped", deliveryId);
+      return;
+    }
+    if (d.status() != DeliveryStatus.PENDING) {
+      LOG.debugf("[%s] already arrived; duplicate message ignored", deliveryId);
+      return;
+    }
+    Instant now = clock.instant();
+    d.moveTo(DeliveryStatus.ARRIVED, now);
+    exchange.record(new DeliveryEvent(d.id(), DeliveryStatus.ARRIVED, now, null, null));
+    LOG.infof("[%s] document [%s] arrived at [%s]", deliveryId, d.documentId(), d.recipientCode());
+  }
+
+  /**
+   * Publishes again what was accepted but not seen to move on within the configured time: a
+   * message lost in a crash between commit and broker, or dead-lettered after an outage. Returns
+   * how many messages were published.
+   */
+  public int republishStale() {
+    Instant now = clock.instant();
+    Instant cutoff = now.minus(settings.republishAfter());
+    int count = 0;
+    for (Envelope e : exchange.queuedSince(cutoff, REPUBLISH_BATCH)) {
+      OutgoingDocument doc = documents.find(e.documentId()).orElseThrow();
+      publisher.publish(e, doc.fileSha256(), doc.urgency(), e.republished(now));
+      count++;
+    }
+    for (Delivery d : exchange.pendingSince(cutoff, REPUBLISH_BATCH)) {
+      OutgoingDocument doc = documents.find(d.documentId()).orElseThrow();
+      publisher.publish(d, doc.fileSha256(), doc.urgency(), d.republished(now));
+      count++;
+    }
+    if (count > 0) {
+      LOG.infof("re-published %d stalled exchange messages", count);
+    }
+    return count;
+  }
+
+  public Inbox inbox(Caller caller, int offset, int limit) {
+    Map<String, UnitView> units = directory.byCode();
+    List<InboxEntry> entries =
+        exchange.inbox(caller.unitCode(), offset, limit).stream()
+            .map(in -> InboxEntry.of(in, units.get(in.document().unitCode())))
+            .toList();
+    return new Inbox(entries, exchange.inboxSize(caller.unitCode()));
+  }
+
+  /** Per-recipient status and history, for the sender unit only. */
+  public Trace trace(Caller caller, UUID documentId) {
+    OutgoingDocument doc =
+        documents
+            .find(documentId)
+            .filter(d -> d.unitCode().equals(caller.unitCode()))
+            .orElseThrow(() -> new NotFoundException("Không tìm thấy văn bản."));
+    Map<String, UnitView> units = directory.byCode();
+    Map<UUID, List<DeliveryEvent>> history =
+        exchange.historyOf(documentId).stream()
+            .collect(Collectors.groupingBy(DeliveryEvent::deliveryId));
+    List<Trace.Recipient> recipients = new ArrayList<>();
+    for (Delivery d : exchange.deliveriesOf(documentId)) {
+      UnitView unit = units.get(d.recipientCode());
+      List<Trace.Step> steps =
+          history.getOrDefault(d.id(), List.of()).stream()
+              .map(
+                  ev ->
+                      new Trace.Step(
+                          ev.status().name(),
+                          ev.status().code().orElse(null),
+                          ev.status().label(),
+                          ev.occurredAt()))
+              .toList();
+      recipients.add(
+          new Trace.Recipient(
+              d.recipientCode(),
+              unit == null ? null : unit.name(),
+              d.status().name(),
+              d.status().code().orElse(null),
+              d.status().label(),
+              d.arrivedAt().orElse(null),
+              steps));
+    }
+    // Recipients whose delivery the router has not made yet show as on their way.
+    Set<String> routed =
+        recipients.stream().map(Trace.Recipient::code).collect(Collectors.toSet());
+    for (Envelope e : exchange.envelopesOf(documentId)) {
+      for (String code : e.recipients()) {
+        if (routed.add(code)) {
+          UnitView unit = units.get(code);
+          recipients.add(
+              new Trace.Recipient(
+                  code,
+                  unit == null ? null : unit.name(),
+                  DeliveryStatus.PENDING.name(),
+                  null,
+                  DeliveryStatus.PENDING.label(),
+                  null,
+                  List.of()));
+        }
+      }
+    }
+    recipients.sort(Comparator.comparing(Trace.Recipient::code));
+    return new Trace(doc.id(), doc.notation().orElse(null), recipients);
+  }
+}

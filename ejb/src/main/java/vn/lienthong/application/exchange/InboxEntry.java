@@ -1,0 +1,50 @@
+package vn.lienthong.application.exchange;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import vn.lienthong.application.unit.UnitView;
+import vn.lienthong.domain.exchange.IncomingDocument;
+
+/** One line of a unit's inbox. */
+public record InboxEntry(
+    UUID id,
+    UUID documentId,
+    String senderCode,
+    String senderName,
+    String notation,
+    String type,
+    String typeLabel,
+    @JsonbProperty("abstract") String abstractText,
+    String urgency,
+    String urgencyLabel,
+    LocalDate dueDate,
+    Instant issuedAt,
+    Instant arrivedAt,
+    String status,
+    String statusCode,
+    String statusLabel) {
+
+  static InboxEntry of(IncomingDocument in, UnitView sender) {
+    var d = in.delivery();
+    var doc = in.document();
+    return new InboxEntry(
+        d.id(),
+        doc.id(),
+        doc.unitCode(),
+        sender == null ? null : sender.name(),
+        doc.notation().orElse(null),
+        doc.type().name(),
+        doc.type().label(),
+        doc.abstractText(),
+        doc.urgency().name(),
+        doc.urgency().label(),
+        doc.dueDate().orElse(null),
+        doc.issuedAt().orElse(null),
+        d.arrivedAt().orElse(null),
+        d.status().name(),
+        d.status().code().orElse(null),
+        d.status().label());
+  }
+}

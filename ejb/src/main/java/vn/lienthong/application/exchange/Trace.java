@@ -1,0 +1,22 @@
+package vn.lienthong.application.exchange;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Where a sent document is at each recipient, with each recipient's history. */
+public record Trace(UUID documentId, String notation, List<Recipient> recipients) {
+
+  /** One recipient unit's status and history. */
+  public record Recipient(
+      String code,
+      String name,
+      String status,
+      String statusCode,
+      String statusLabel,
+      Instant arrivedAt,
+      List<Step> history) {}
+
+  /** One transition. */
+  public record Step(String status, String statusCode, String statusLabel, Instant at) {}
+}

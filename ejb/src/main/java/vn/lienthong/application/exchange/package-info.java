@@ -1,0 +1,2 @@
+/** Routing envelopes into deliveries, landing deliveries in inboxes, re-publishing what stalled. */
+package vn.lienthong.application.exchange;

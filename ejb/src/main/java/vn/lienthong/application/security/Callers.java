@@ -1,0 +1,19 @@
+package vn.lienthong.application.security;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import vn.lienthong.domain.user.Users;
+
+/** Resolves the authenticated principal to a caller with unit and role. */
+@Stateless
+public class Callers {
+  @Inject Users users;
+
+  public Optional<Caller> resolve(String username) {
+    return users
+        .find(username)
+        .filter(u -> u.enabled())
+        .map(u -> new Caller(u.username(), u.role(), u.unitCode()));
+  }
+}

@@ -1,0 +1,2 @@
+/** Who is calling: the authenticated user, their unit and role. */
+package vn.lienthong.application.security;

@@ -1,0 +1,2 @@
+/** The unit directory. */
+package vn.lienthong.application.unit;

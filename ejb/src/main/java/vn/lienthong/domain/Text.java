@@ -1,0 +1,39 @@
+package vn.lienthong.domain;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/** Vietnamese text folding for codes and user names. */
+public final class Text {
+  private Text() {}
+
+  /**
+   * Folds Vietnamese to plain ASCII: diacritics removed, đ/Đ to d/D. "Thạc Gián" becomes "Thac
+   * Gian", "QLĐT" becomes "QLDT".
+   */
+  public static String ascii(String s) {
+    String decomposed = Normalizer.normalize(s, Normalizer.Form.NFD);
+    StringBuilder out = new StringBuilder(decomposed.length());
+    for (int i = 0; i < decomposed.length(); i++) {
+      char c = decomposed.charAt(i);
+      if (Character.getType(c) == Character.NON_SPACING_MARK) {
+        continue;
+      }
+      out.append(
+          switch (c) {
+            case 'đ' -> 'd';
+            case 'Đ' -> 'D';
+            default -> c;
+          });
+    }
+    return out.toString();
+  }
+
+  /** A token for matching enum-like input: ASCII, upper case, words joined by underscores. */
+  public static String token(String s) {
+    return ascii(s.trim())
+        .toUpperCase(Locale.ROOT)
+        .replaceAll("[^A-Z0-9]+", "_")
+        .replaceAll("^_|_$", "");
+  }
+}

@@ -1,0 +1,2 @@
+/** The legal audit trail: a table, not the log. */
+package vn.lienthong.domain.audit;

@@ -1,0 +1,23 @@
+package vn.lienthong.domain.content;
+
+import vn.lienthong.domain.DomainException;
+
+/** An upload went past the configured size limit; reading stopped there. */
+public class ContentTooLargeException extends DomainException {
+  private static final long serialVersionUID = 1L;
+  private final long limitBytes;
+
+  public ContentTooLargeException(long limitBytes) {
+    super("Tệp vượt quá dung lượng tối đa " + describe(limitBytes) + ".");
+    this.limitBytes = limitBytes;
+  }
+
+  public long limitBytes() {
+    return limitBytes;
+  }
+
+  private static String describe(long bytes) {
+    long mib = bytes / (1024 * 1024);
+    return mib > 0 && bytes % (1024 * 1024) == 0 ? mib + " MiB" : bytes + " byte";
+  }
+}

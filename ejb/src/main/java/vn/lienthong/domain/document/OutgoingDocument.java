@@ -1,0 +1,200 @@
+package vn.lienthong.domain.document;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+import vn.lienthong.domain.IllegalTransitionException;
+
+/** Văn bản đi — a document drafted in a unit, issued with a register number and sent. */
+@Entity
+@Table(name = "outgoing_document")
+public class OutgoingDocument {
+  @Id
+  @Column(name = "id")
+  private UUID id;
+
+  @Column(name = "unit_code", nullable = false)
+  private String unitCode;
+
+  @Column(name = "created_by", nullable = false)
+  private String createdBy;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "type", nullable = false)
+  private DocumentType type;
+
+  @Column(name = "abstract", nullable = false)
+  private String abstractText;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "urgency", nullable = false)
+  private Urgency urgency;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "classification", nullable = false)
+  private Classification classification;
+
+  @Column(name = "due_date")
+  private LocalDate dueDate;
+
+  @Column(name = "file_sha256", nullable = false)
+  private String fileSha256;
+
+  @Column(name = "file_name", nullable = false)
+  private String fileName;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "status", nullable = false)
+  private DocumentStatus status;
+
+  @Column(name = "register_year")
+  private Integer registerYear;
+
+  @Column(name = "register_number")
+  private Integer registerNumber;
+
+  @Column(name = "notation")
+  private String notation;
+
+  @Column(name = "issued_by")
+  private String issuedBy;
+
+  @Column(name = "issued_at")
+  private Instant issuedAt;
+
+  @Column(name = "sent_at")
+  private Instant sentAt;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Version
+  @Column(name = "version")
+  private long version;
+
+  protected OutgoingDocument() {}
+
+  /**
+   * A new draft. A classified document is refused here, whatever door it came through: the
+   * system never holds one.
+   */
+  public static OutgoingDocument draft(
+      UUID id,
+      String unitCode,
+      String author,
+      DocumentDraft draft,
+      String fileSha256,
+      String fileName,
+      Instant now) {
+    if (draft.classification().isClassified()) {
+      throw new ClassifiedDocumentException(draft.classification());
+    }
+    OutgoingDocument d = new OutgoingDocument();
+    d.id = id;
+    d.unitCode = unitCode;
+    d.createdBy = author;
+    d.type = draft.type();
+    d.abstractText = draft.abstractText();
+    d.urgency = draft.urgency();
+    d.classification = draft.classification();
+    d.dueDate = draft.dueDate();
+    d.fileSha256 = fileSha256;
+    d.fileName = fileName;
+    d.status = DocumentStatus.DRAFT;
+    d.createdAt = now;
+    return d;
+  }
+
+  /** Văn thư issues the document: its number and notation from the register, and the date. */
+  public void issue(RegisterNumber number, String unitNotation, String clerk, Instant now) {
+    if (status != DocumentStatus.DRAFT) {
+      throw new IllegalTransitionException("Văn bản đã được ban hành, không thể cấp số lần nữa.");
+    }
+    this.registerYear = number.year();
+    this.registerNumber = number.number();
+    this.notation = Notation.of(number.number(), type, unitNotation);
+    this.issuedBy = clerk;
+    this.issuedAt = now;
+    this.status = DocumentStatus.ISSUED;
+  }
+
+  /** Hands the issued document to the exchange. A document is sent once. */
+  public void markSent(Instant now) {
+    if (status == DocumentStatus.SENT) {
+      throw new IllegalTransitionException("Văn bản đã được gửi.");
+    }
+    if (status != DocumentStatus.ISSUED) {
+      throw new IllegalTransitionException("Văn bản chưa được ban hành (chưa có số, ký hiệu).");
+    }
+    this.status = DocumentStatus.SENT;
+    this.sentAt = now;
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public String unitCode() {
+    return unitCode;
+  }
+
+  public String createdBy() {
+    return createdBy;
+  }
+
+  public DocumentType type() {
+    return type;
+  }
+
+  public String abstractText() {
+    return abstractText;
+  }
+
+  public Urgency urgency() {
+    return urgency;
+  }
+
+  public Classification classification() {
+    return classification;
+  }
+
+  public Optional<LocalDate> dueDate() {
+    return Optional.ofNullable(dueDate);
+  }
+
+  public String fileSha256() {
+    return fileSha256;
+  }
+
+  public String fileName() {
+    return fileName;
+  }
+
+  public DocumentStatus status() {
+    return status;
+  }
+
+  public Optional<String> notation() {
+    return Optional.ofNullable(notation);
+  }
+
+  public Optional<Instant> issuedAt() {
+    return Optional.ofNullable(issuedAt);
+  }
+
+  public Optional<Instant> sentAt() {
+    return Optional.ofNullable(sentAt);
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+}

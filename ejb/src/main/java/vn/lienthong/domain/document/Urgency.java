@@ -1,0 +1,43 @@
+package vn.lienthong.domain.document;
+
+import java.util.Optional;
+import vn.lienthong.domain.Text;
+
+/** Mức độ khẩn (Decree 30, art. 8 and Annex I): thường, khẩn, thượng khẩn, hỏa tốc. */
+public enum Urgency {
+  NORMAL("Thường", 4),
+  URGENT("Khẩn", 6),
+  VERY_URGENT("Thượng khẩn", 8),
+  FLASH("Hỏa tốc", 9);
+
+  private final String label;
+  private final int messagePriority;
+
+  Urgency(String label, int messagePriority) {
+    this.label = label;
+    this.messagePriority = messagePriority;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  /** JMS priority of the exchange messages: a hỏa tốc document overtakes the queue. */
+  public int messagePriority() {
+    return messagePriority;
+  }
+
+  /** Reads the code ({@code URGENT}) or the Vietnamese label ("khẩn"), with or without accents. */
+  public static Optional<Urgency> parse(String value) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    String token = Text.token(value);
+    for (Urgency u : values()) {
+      if (u.name().equals(token) || Text.token(u.label).equals(token)) {
+        return Optional.of(u);
+      }
+    }
+    return Optional.empty();
+  }
+}

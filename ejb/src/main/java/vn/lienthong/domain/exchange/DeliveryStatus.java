@@ -1,0 +1,52 @@
+package vn.lienthong.domain.exchange;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Status of a document at a recipient unit, with the edXML status codes (QCVN 102:2016/BTTTT)
+ * that flow back to the sender. The allowed transitions are all here.
+ */
+public enum DeliveryStatus {
+  /** On its way: routed, not yet in the recipient's inbox. No edXML code. */
+  PENDING(null, "Đang chuyển"),
+  ARRIVED("01", "Đã đến"),
+  REJECTED("02", "Từ chối tiếp nhận"),
+  REGISTERED("03", "Đã tiếp nhận"),
+  ASSIGNED("04", "Đã phân công"),
+  IN_PROGRESS("05", "Đang xử lý"),
+  DONE("06", "Hoàn thành");
+
+  private final String code;
+  private final String label;
+
+  DeliveryStatus(String code, String label) {
+    this.code = code;
+    this.label = label;
+  }
+
+  /** The edXML status code, empty while pending. */
+  public Optional<String> code() {
+    return Optional.ofNullable(code);
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public Set<DeliveryStatus> next() {
+    return switch (this) {
+      case PENDING -> EnumSet.of(ARRIVED);
+      case ARRIVED -> EnumSet.of(REGISTERED, REJECTED);
+      case REGISTERED -> EnumSet.of(ASSIGNED, IN_PROGRESS, DONE);
+      case ASSIGNED -> EnumSet.of(IN_PROGRESS, DONE);
+      case IN_PROGRESS -> EnumSet.of(DONE);
+      case REJECTED, DONE -> EnumSet.noneOf(DeliveryStatus.class);
+    };
+  }
+
+  public boolean canMoveTo(DeliveryStatus target) {
+    return next().contains(target);
+  }
+}

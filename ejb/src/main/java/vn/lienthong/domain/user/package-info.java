@@ -1,0 +1,2 @@
+/** User accounts and their roles; each user belongs to one unit. */
+package vn.lienthong.domain.user;

@@ -1,0 +1,2 @@
+/** The content store on PostgreSQL large objects. */
+package vn.lienthong.infrastructure.content;

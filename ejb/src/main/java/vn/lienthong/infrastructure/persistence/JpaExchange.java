@@ -1,0 +1,136 @@
+package vn.lienthong.infrastructure.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import vn.lienthong.domain.document.OutgoingDocument;
+import vn.lienthong.domain.exchange.Delivery;
+import vn.lienthong.domain.exchange.DeliveryEvent;
+import vn.lienthong.domain.exchange.DeliveryStatus;
+import vn.lienthong.domain.exchange.Envelope;
+import vn.lienthong.domain.exchange.EnvelopeStatus;
+import vn.lienthong.domain.exchange.Exchange;
+import vn.lienthong.domain.exchange.IncomingDocument;
+
+@ApplicationScoped
+public class JpaExchange implements Exchange {
+  @PersistenceContext EntityManager em;
+
+  @Override
+  public void add(Envelope envelope) {
+    em.persist(envelope);
+  }
+
+  @Override
+  public Optional<Envelope> findEnvelope(UUID id) {
+    return Optional.ofNullable(em.find(Envelope.class, id));
+  }
+
+  @Override
+  public List<Envelope> envelopesOf(UUID documentId) {
+    return em.createQuery(
+            "SELECT e FROM Envelope e WHERE e.documentId = :doc ORDER BY e.createdAt", Envelope.class)
+        .setParameter("doc", documentId)
+        .getResultList();
+  }
+
+  @Override
+  public void add(Delivery delivery) {
+    em.persist(delivery);
+  }
+
+  @Override
+  public Optional<Delivery> findDelivery(UUID id) {
+    return Optional.ofNullable(em.find(Delivery.class, id));
+  }
+
+  @Override
+  public void record(DeliveryEvent event) {
+    em.persist(event);
+  }
+
+  @Override
+  public List<Delivery> deliveriesOf(UUID documentId) {
+    return em.createQuery("SELECT d FROM Delivery d WHERE d.documentId = :doc", Delivery.class)
+        .setParameter("doc", documentId)
+        .getResultList();
+  }
+
+  @Override
+  public List<DeliveryEvent> historyOf(UUID documentId) {
+    return em.createQuery(
+            "SELECT ev FROM DeliveryEvent ev, Delivery d WHERE ev.deliveryId = d.id"
+                + " AND d.documentId = :doc ORDER BY ev.id",
+            DeliveryEvent.class)
+        .setParameter("doc", documentId)
+        .getResultList();
+  }
+
+  @Override
+  public boolean isRecipient(UUID documentId, String unitCode) {
+    return !em.createQuery(
+            "SELECT d.id FROM Delivery d WHERE d.documentId = :doc AND d.recipientCode = :unit"
+                + " AND d.status <> :pending",
+            UUID.class)
+        .setParameter("doc", documentId)
+        .setParameter("unit", unitCode)
+        .setParameter("pending", DeliveryStatus.PENDING)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+
+  @Override
+  public List<IncomingDocument> inbox(String unitCode, int offset, int limit) {
+    return em.createQuery(
+            "SELECT d, o FROM Delivery d, OutgoingDocument o WHERE o.id = d.documentId"
+                + " AND d.recipientCode = :unit AND d.status <> :pending"
+                + " ORDER BY d.arrivedAt DESC, d.id",
+            Object[].class)
+        .setParameter("unit", unitCode)
+        .setParameter("pending", DeliveryStatus.PENDING)
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultStream()
+        .map(row -> new IncomingDocument((Delivery) row[0], (OutgoingDocument) row[1]))
+        .toList();
+  }
+
+  @Override
+  public long inboxSize(String unitCode) {
+    return em.createQuery(
+            "SELECT count(d) FROM Delivery d WHERE d.recipientCode = :unit AND d.status <> :pending",
+            Long.class)
+        .setParameter("unit", unitCode)
+        .setParameter("pending", DeliveryStatus.PENDING)
+        .getSingleResult();
+  }
+
+  @Override
+  public List<Envelope> queuedSince(Instant before, int max) {
+    return em.createQuery(
+            "SELECT e FROM Envelope e WHERE e.status = :queued AND e.lastPublishedAt < :before"
+                + " ORDER BY e.lastPublishedAt",
+            Envelope.class)
+        .setParameter("queued", EnvelopeStatus.QUEUED)
+        .setParameter("before", before)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
+  @Override
+  public List<Delivery> pendingSince(Instant before, int max) {
+    return em.createQuery(
+            "SELECT d FROM Delivery d WHERE d.status = :pending AND d.lastPublishedAt < :before"
+                + " ORDER BY d.lastPublishedAt",
+            Delivery.class)
+        .setParameter("pending", DeliveryStatus.PENDING)
+        .setParameter("before", before)
+        .setMaxResults(max)
+        .getResultList();
+  }
+}

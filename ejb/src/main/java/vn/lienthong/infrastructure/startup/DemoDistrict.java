@@ -1,0 +1,132 @@
+package vn.lienthong.infrastructure.startup;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
+import org.jboss.logging.Logger;
+import vn.lienthong.domain.unit.Unit;
+
+/**
+ * Seeds the demo district of the article (META-INF/demo/district.json): its units and, for each,
+ * a clerk, a leader and an officer (vanthu.&lt;n&gt;, lanhdao.&lt;n&gt;, chuyenvien.&lt;n&gt;),
+ * plus admin. Accounts that exist are left alone, so a changed password survives a restart.
+ */
+final class DemoDistrict {
+  private static final Logger LOG = Logger.getLogger(DemoDistrict.class);
+
+  /** bcrypt cost 10: about 50 ms a check on this hardware, slow enough against guessing. */
+  static final int BCRYPT_COST = 10;
+
+  private final DataSource dataSource;
+  private final String password;
+  private final SecureRandom random = new SecureRandom();
+
+  DemoDistrict(DataSource dataSource, String password) {
+    this.dataSource = dataSource;
+    this.password = password;
+  }
+
+  void seed() {
+    JsonObject district = read();
+    int units = 0;
+    int users = 0;
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      int order = 0;
+      for (JsonValue v : district.getJsonArray("units")) {
+        JsonObject u = v.asJsonObject();
+        units += insertUnit(c, u, order++);
+      }
+      for (JsonValue v : district.getJsonArray("units")) {
+        JsonObject u = v.asJsonObject();
+        String key = Unit.accountKey(u.getString("notation"));
+        for (JsonValue r : district.getJsonArray("roles")) {
+          JsonObject role = r.asJsonObject();
+          String username = role.getString("prefix") + "." + key;
+          String fullName = role.getString("title") + " — " + u.getString("name");
+          users += insertUser(c, username, fullName, role.getString("role"), u.getString("code"));
+        }
+      }
+      JsonObject admin = district.getJsonObject("admin");
+      users +=
+          insertUser(
+              c,
+              admin.getString("username"),
+              admin.getString("fullName"),
+              "ADMIN",
+              admin.getString("unit"));
+      c.commit();
+    } catch (SQLException e) {
+      throw new IllegalStateException("demo district seed failed", e);
+    }
+    if (units + users > 0) {
+      LOG.infof("demo district seeded: %d units, %d accounts", units, users);
+    }
+  }
+
+  private static JsonObject read() {
+    try (InputStream in =
+            DemoDistrict.class.getClassLoader().getResourceAsStream("META-INF/demo/district.json");
+        JsonReader r = Json.createReader(in)) {
+      return r.readObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int insertUnit(Connection c, JsonObject u, int order) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO unit (code, name, notation, parent_code, sort_order) VALUES (?, ?, ?, ?, ?)"
+                + " ON CONFLICT (code) DO NOTHING")) {
+      ps.setString(1, u.getString("code"));
+      ps.setString(2, u.getString("name"));
+      ps.setString(3, u.getString("notation"));
+      ps.setString(4, u.isNull("parent") ? null : u.getString("parent"));
+      ps.setInt(5, order);
+      return ps.executeUpdate();
+    }
+  }
+
+  private int insertUser(Connection c, String username, String fullName, String role, String unit)
+      throws SQLException {
+    try (PreparedStatement check =
+        c.prepareStatement("SELECT 1 FROM app_user WHERE username = ?")) {
+      check.setString(1, username);
+      try (ResultSet rs = check.executeQuery()) {
+        if (rs.next()) {
+          return 0; // hashing is deliberately slow: skip it for accounts that exist
+        }
+      }
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO app_user (username, password_hash, full_name, role, unit_code)"
+                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING")) {
+      ps.setString(1, username);
+      ps.setString(2, hash(password));
+      ps.setString(3, fullName);
+      ps.setString(4, role);
+      ps.setString(5, unit);
+      return ps.executeUpdate();
+    }
+  }
+
+  /** bcrypt in modular crypt form ($2a$10$...), which the Elytron JDBC realm verifies. */
+  String hash(String secret) {
+    byte[] salt = new byte[16];
+    random.nextBytes(salt);
+    return OpenBSDBCrypt.generate("2a", secret.toCharArray(), salt, BCRYPT_COST);
+  }
+}

@@ -1,0 +1,2 @@
+/** Start-up: schema migration and the demo district. */
+package vn.lienthong.infrastructure.startup;

@@ -1,0 +1,200 @@
+package vn.lienthong.web.api;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import vn.lienthong.application.Settings;
+import vn.lienthong.application.document.DocumentService;
+import vn.lienthong.application.document.DocumentView;
+import vn.lienthong.application.document.SendReceipt;
+import vn.lienthong.application.document.Upload;
+import vn.lienthong.application.document.Uploads;
+import vn.lienthong.application.exchange.ExchangeService;
+import vn.lienthong.application.exchange.Trace;
+import vn.lienthong.domain.InvalidInputException;
+import vn.lienthong.domain.document.DocumentDraft;
+
+/** Outgoing documents: create, send, read, trace. */
+@Path("/documents")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class DocumentResource {
+  @Inject DocumentService documents;
+  @Inject ExchangeService exchange;
+  @Inject Uploads uploads;
+  @Inject CurrentCaller caller;
+  @Inject Clock clock;
+
+  /** Body of the created answer. */
+  public record Created(UUID id) {}
+
+  @POST
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Operation(
+      summary = "Tạo văn bản đi (dự thảo)",
+      description =
+          "multipart/form-data: phần metadata (JSON: type, abstract, urgency, classification,"
+              + " dueDate) và phần file (PDF).")
+  public Response create(List<EntityPart> parts) throws IOException {
+    EntityPart metadata = part(parts, "metadata");
+    EntityPart file = part(parts, "file");
+    if (metadata == null || file == null) {
+      Map<String, String> errors = new java.util.LinkedHashMap<>();
+      if (metadata == null) {
+        errors.put("metadata", "Thiếu phần metadata (JSON thông tin văn bản).");
+      }
+      if (file == null) {
+        errors.put("file", "Thiếu phần file (tệp PDF của văn bản).");
+      }
+      throw new InvalidInputException("Yêu cầu thiếu thông tin.", errors);
+    }
+    DocumentDraft draft = parseDraft(read(metadata));
+    var who = caller.get();
+    documents.admit(who, draft);
+    try (InputStream in = file.getContent();
+        Upload upload = uploads.receivePdf(in, file.getFileName().orElse(null))) {
+      UUID id = documents.create(who, draft, upload);
+      return Response.created(URI.create("api/v1/documents/" + id)).entity(new Created(id)).build();
+    }
+  }
+
+  @POST
+  @Path("{id}/send")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Gửi văn bản đến các đơn vị nhận (văn thư)")
+  public Response send(@PathParam("id") UUID id, String body) {
+    List<String> recipients = parseRecipients(body);
+    SendReceipt receipt = documents.send(caller.get(), id, recipients);
+    return Response.accepted(receipt).build();
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(summary = "Thông tin văn bản (đơn vị gửi hoặc đơn vị nhận)")
+  public DocumentView view(@PathParam("id") UUID id) {
+    return documents.view(caller.get(), id);
+  }
+
+  @GET
+  @Path("{id}/file")
+  @Produces("application/pdf")
+  @Operation(summary = "Tệp PDF của văn bản")
+  public Response file(@PathParam("id") UUID id) {
+    var who = caller.get();
+    DocumentView doc = documents.view(who, id);
+    StreamingOutput body = out -> documents.copyFile(who, id, out);
+    return Response.ok(body, "application/pdf")
+        .header(
+            "Content-Disposition",
+            "inline; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(doc.fileName(), StandardCharsets.UTF_8)
+                    .replace("+", "%20"))
+        .build();
+  }
+
+  @GET
+  @Path("{id}/trace")
+  @Operation(summary = "Trạng thái xử lý tại từng đơn vị nhận (chỉ đơn vị gửi)")
+  public Trace trace(@PathParam("id") UUID id) {
+    return exchange.trace(caller.get(), id);
+  }
+
+  private static EntityPart part(List<EntityPart> parts, String name) {
+    if (parts == null) {
+      return null;
+    }
+    return parts.stream().filter(p -> name.equals(p.getName())).findFirst().orElse(null);
+  }
+
+  private static String read(EntityPart part) {
+    try (InputStream in = part.getContent()) {
+      byte[] bytes = in.readNBytes(64 * 1024 + 1);
+      if (bytes.length > 64 * 1024) {
+        throw InvalidInputException.field("metadata", "Phần metadata quá dài.");
+      }
+      return new String(bytes, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private DocumentDraft parseDraft(String json) {
+    JsonObject o = parseObject(json, "metadata");
+    return DocumentDraft.parse(
+        text(o, "type"),
+        text(o, "abstract"),
+        text(o, "urgency"),
+        text(o, "classification"),
+        text(o, "dueDate"),
+        LocalDate.now(clock.withZone(Settings.VIETNAM)));
+  }
+
+  private static List<String> parseRecipients(String json) {
+    JsonObject o = parseObject(json, "recipients");
+    JsonValue v = o.get("recipients");
+    if (v == null || v.getValueType() != JsonValue.ValueType.ARRAY) {
+      throw InvalidInputException.field(
+          "recipients", "Cần danh sách mã định danh đơn vị nhận (recipients: [\"...\"]).");
+    }
+    List<String> codes = new ArrayList<>();
+    for (JsonValue item : (JsonArray) v) {
+      if (!(item instanceof JsonString s)) {
+        throw InvalidInputException.field("recipients", "Mã định danh đơn vị phải là chuỗi.");
+      }
+      codes.add(s.getString());
+    }
+    return codes;
+  }
+
+  private static JsonObject parseObject(String json, String field) {
+    if (json == null || json.isBlank()) {
+      throw InvalidInputException.field(field, "Nội dung JSON rỗng.");
+    }
+    try (JsonReader r = Json.createReader(new StringReader(json))) {
+      return r.readObject();
+    } catch (JsonException | IllegalStateException e) {
+      throw InvalidInputException.field(field, "Không phải một đối tượng JSON hợp lệ.");
+    }
+  }
+
+  /** A field as text; numbers and booleans are refused by the field's own check later. */
+  private static String text(JsonObject o, String name) {
+    JsonValue v = o.get(name);
+    if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (v instanceof JsonString s) {
+      return s.getString();
+    }
+    throw InvalidInputException.field(name, "Trường " + name + " phải là chuỗi.");
+  }
+}

@@ -1,0 +1,117 @@
+package vn.lienthong.web.api;
+
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import vn.lienthong.application.Settings;
+import vn.lienthong.domain.content.ContentTooLargeException;
+import vn.lienthong.web.problem.Problem;
+import vn.lienthong.web.problem.Problems;
+
+/**
+ * Cuts request bodies at the upload limit before anything parses them: a declared length over
+ * the limit is refused at once (413, nothing read), and a chunked body stops being read at the
+ * limit. The allowance covers the multipart envelope around a file of exactly the limit.
+ */
+@WebFilter(urlPatterns = "/api/*", asyncSupported = true)
+public class UploadLimitFilter extends HttpFilter {
+  private static final long serialVersionUID = 1L;
+  private static final long MULTIPART_ALLOWANCE = 1024 * 1024;
+  private static final Jsonb JSON = JsonbBuilder.create();
+
+  @Inject transient Settings settings;
+
+  @Override
+  protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
+      throws IOException, ServletException {
+    long fileLimit = settings.uploadMaxBytes();
+    long limit = fileLimit + MULTIPART_ALLOWANCE;
+    long declared = req.getContentLengthLong();
+    if (declared > limit) {
+      Problem p = Problems.of(new ContentTooLargeException(fileLimit));
+      resp.setStatus(p.status());
+      resp.setContentType(Problem.MEDIA_TYPE);
+      resp.setCharacterEncoding(StandardCharsets.UTF_8.name());
+      resp.setHeader("Connection", "close");
+      resp.getWriter().write(JSON.toJson(p));
+      return;
+    }
+    chain.doFilter(declared >= 0 ? req : new Limited(req, limit, fileLimit), resp);
+  }
+
+  /** A request whose body stream fails with 413 past the limit. */
+  private static final class Limited extends HttpServletRequestWrapper {
+    private final long limit;
+    private final long fileLimit;
+    private ServletInputStream stream;
+
+    Limited(HttpServletRequest req, long limit, long fileLimit) {
+      super(req);
+      this.limit = limit;
+      this.fileLimit = fileLimit;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() throws IOException {
+      if (stream == null) {
+        ServletInputStream in = super.getInputStream();
+        stream =
+            new ServletInputStream() {
+              long count;
+
+              @Override
+              public int read() throws IOException {
+                int b = in.read();
+                if (b >= 0) {
+                  count(1);
+                }
+                return b;
+              }
+
+              @Override
+              public int read(byte[] buf, int off, int len) throws IOException {
+                int n = in.read(buf, off, len);
+                if (n > 0) {
+                  count(n);
+                }
+                return n;
+              }
+
+              private void count(int n) {
+                count += n;
+                if (count > limit) {
+                  throw new ContentTooLargeException(fileLimit);
+                }
+              }
+
+              @Override
+              public boolean isFinished() {
+                return in.isFinished();
+              }
+
+              @Override
+              public boolean isReady() {
+                return in.isReady();
+              }
+
+              @Override
+              public void setReadListener(ReadListener listener) {
+                in.setReadListener(listener);
+              }
+            };
+      }
+      return stream;
+    }
+  }
+}
