@@ -188,6 +188,11 @@ final class Api {
       return out.toByteArray();
     }
 
+    /** The parts written so far, without the closing boundary (for streamed bodies). */
+    byte[] bytesWithoutClose() {
+      return out.toByteArray();
+    }
+
     String head(String name, String fileName, String type) {
       return "--"
           + boundary

@@ -19,10 +19,14 @@ final class TestServer {
   static final long UPLOAD_LIMIT = 8L * 1024 * 1024;
 
   private static LocalServer server;
+  private static RuntimeException startFailure;
 
   private TestServer() {}
 
   static synchronized LocalServer get() {
+    if (startFailure != null) {
+      throw new IllegalStateException("the test server did not start", startFailure);
+    }
     if (server == null) {
       try {
         Path target = Path.of("target").toAbsolutePath();
@@ -40,7 +44,11 @@ final class TestServer {
                         "LIENTHONG_EXCHANGE_REPUBLISH_AFTER_SECONDS", "5",
                         "DEMO_PASSWORD", Api.PASSWORD)));
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        startFailure = new UncheckedIOException(e);
+        throw startFailure;
+      } catch (RuntimeException e) {
+        startFailure = e;
+        throw e;
       }
     }
     return server;

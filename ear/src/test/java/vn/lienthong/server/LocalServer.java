@@ -89,7 +89,12 @@ public final class LocalServer implements AutoCloseable {
             .addEnvironmentVariables(dbEnv)
             .addEnvironmentVariables(options.env());
     process = launcher.launch();
-    awaitReady(Duration.ofSeconds(240));
+    try {
+      awaitReady(Duration.ofSeconds(240));
+    } catch (RuntimeException e) {
+      process.destroyForcibly();
+      throw e;
+    }
   }
 
   /** SIGKILL: the server dies mid-flight, with no chance to flush or commit anything. */

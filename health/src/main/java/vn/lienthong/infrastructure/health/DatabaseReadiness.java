@@ -1,4 +1,4 @@
-package vn.lienthong.web.health;
+package vn.lienthong.infrastructure.health;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

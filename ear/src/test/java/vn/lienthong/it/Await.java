@@ -1,0 +1,26 @@
+package vn.lienthong.it;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+
+/** Polls until a condition holds, for the asynchronous parts of the exchange. */
+final class Await {
+  private Await() {}
+
+  static void until(Duration timeout, String what, BooleanSupplier condition) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (condition.getAsBoolean()) {
+        return;
+      }
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+  }
+}

@@ -1,0 +1,72 @@
+package vn.lienthong.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.lienthong.it.Api.NOI_VU;
+import static vn.lienthong.it.Api.VP;
+import static vn.lienthong.it.Api.XUAN_HA;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** Many clerks sending at once: every send lands exactly once in every recipient inbox. */
+class ConcurrentSendsIT {
+  private static final int SENDS = 1000;
+  private static final int CLIENTS = 16;
+  private static final List<String> RECIPIENTS = List.of(VP, NOI_VU, XUAN_HA);
+  private static final Map<String, String> CLERKS =
+      Map.of(VP, "vanthu.vp", NOI_VU, "vanthu.nv", XUAN_HA, "vanthu.xuanha");
+
+  private final Api api = TestServer.api();
+
+  @Test
+  void thousandParallelSendsToThreeUnitsMakeExactlyThreeThousandInboxEntries() throws Exception {
+    byte[] pdf = TestPdf.of(10_000, "Song song");
+    Set<UUID> sent = ConcurrentHashMap.newKeySet();
+    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+    try {
+      List<Future<?>> futures =
+          java.util.stream.IntStream.range(0, SENDS)
+              .<Future<?>>mapToObj(
+                  i ->
+                      pool.submit(
+                          () -> {
+                            UUID id = api.draft("vanthu.ubnd", pdf);
+                            Api.Answer a = api.send("vanthu.ubnd", id, RECIPIENTS);
+                            assertThat(a.status()).as(a.body()).isEqualTo(202);
+                            sent.add(id);
+                          }))
+              .toList();
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(sent).hasSize(SENDS);
+
+    Await.until(
+        Duration.ofMinutes(3),
+        "all deliveries",
+        () ->
+            RECIPIENTS.stream()
+                .allMatch(r -> Inboxes.occurrences(api, CLERKS.get(r), sent).size() == SENDS));
+    for (String recipient : RECIPIENTS) {
+      Map<UUID, Integer> seen = Inboxes.occurrences(api, CLERKS.get(recipient), sent);
+      assertThat(seen.keySet()).isEqualTo(sent);
+      assertThat(seen.values()).allMatch(n -> n == 1);
+    }
+    assertThat(
+            TestServer.count(
+                "SELECT count(*) FROM delivery d JOIN outgoing_document o ON o.id = d.document_id"
+                    + " WHERE o.unit_code = '000.00.31.H17' AND d.status = 'ARRIVED'"))
+        .isGreaterThanOrEqualTo(3L * SENDS);
+  }
+}
