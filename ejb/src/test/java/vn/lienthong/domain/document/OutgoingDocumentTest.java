@@ -1,0 +1,67 @@
+package vn.lienthong.domain.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import vn.lienthong.domain.IllegalTransitionException;
+
+class OutgoingDocumentTest {
+  private static final Instant NOW = Instant.parse("2026-11-27T03:00:00Z");
+  private static final String SHA = "a".repeat(64);
+
+  private static DocumentDraft draft(DocumentType type, Classification c) {
+    return new DocumentDraft(type, "Về việc thử", Urgency.NORMAL, c, LocalDate.of(2026, 12, 1));
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = Classification.class,
+      names = {"CONFIDENTIAL", "SECRET", "TOP_SECRET"})
+  void classifiedDocumentsNeverEnter(Classification c) {
+    assertThatThrownBy(
+            () ->
+                OutgoingDocument.draft(
+                    UUID.randomUUID(), "U", "a", draft(DocumentType.CONG_VAN, c), SHA, "x.pdf", NOW))
+        .isInstanceOf(ClassifiedDocumentException.class)
+        .hasMessageContaining(c.label());
+  }
+
+  @Test
+  void draftIsIssuedWithNumberAndNotationThenSentOnce() {
+    OutgoingDocument d =
+        OutgoingDocument.draft(
+            UUID.randomUUID(), "U", "a", draft(DocumentType.QUYET_DINH, Classification.NORMAL), SHA, "qd.pdf", NOW);
+    assertThat(d.status()).isEqualTo(DocumentStatus.DRAFT);
+    assertThatThrownBy(() -> d.markSent(NOW)).isInstanceOf(IllegalTransitionException.class);
+
+    d.issue(new RegisterNumber(2026, 5), "UBND", "vanthu.ubnd", NOW);
+    assertThat(d.notation()).contains("05/QĐ-UBND");
+    assertThat(d.status()).isEqualTo(DocumentStatus.ISSUED);
+    assertThatThrownBy(() -> d.issue(new RegisterNumber(2026, 6), "UBND", "v", NOW))
+        .isInstanceOf(IllegalTransitionException.class);
+
+    d.markSent(NOW);
+    assertThat(d.status()).isEqualTo(DocumentStatus.SENT);
+    assertThatThrownBy(() -> d.markSent(NOW)).isInstanceOf(IllegalTransitionException.class);
+  }
+
+  @Test
+  void registerNumbersRunFromOneEachYear() {
+    OutgoingRegister r = new OutgoingRegister("U", 2027);
+    assertThat(r.next()).isEqualTo(new RegisterNumber(2027, 1));
+    assertThat(r.next()).isEqualTo(new RegisterNumber(2027, 2));
+  }
+
+  @Test
+  void notationFollowsDecree30() {
+    assertThat(Notation.of(1, DocumentType.CONG_VAN, "UBND")).isEqualTo("01/UBND");
+    assertThat(Notation.of(12, DocumentType.TO_TRINH, "QLĐT")).isEqualTo("12/TTr-QLĐT");
+    assertThat(Notation.of(123, DocumentType.KE_HOACH, "VP")).isEqualTo("123/KH-VP");
+  }
+}
