@@ -24,6 +24,7 @@ final class Api {
 
   /** Units of the demo district used by the tests. */
   static final String UBND = "000.00.31.H17";
+
   static final String VP = "000.01.31.H17";
   static final String NOI_VU = "000.02.31.H17";
   static final String QLDT = "000.03.31.H17";

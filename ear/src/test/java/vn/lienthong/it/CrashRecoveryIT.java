@@ -2,8 +2,8 @@ package vn.lienthong.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.lienthong.it.Api.AN_KHE;
-import static vn.lienthong.it.Api.TU_PHAP;
 import static vn.lienthong.it.Api.THAC_GIAN;
+import static vn.lienthong.it.Api.TU_PHAP;
 
 import java.time.Duration;
 import java.util.List;

@@ -58,7 +58,10 @@ class ExchangeIT {
     String notation = sent.json().getString("notation");
     assertThat(notation).matches("\\d{2,}/QLĐT");
 
-    Await.until(Duration.ofSeconds(30), "both inboxes", () -> inboxHas("vanthu.nv", id) && inboxHas("vanthu.thacgian", id));
+    Await.until(
+        Duration.ofSeconds(30),
+        "both inboxes",
+        () -> inboxHas("vanthu.nv", id) && inboxHas("vanthu.thacgian", id));
     JsonObject entry = inboxEntry("lanhdao.thacgian", id);
     assertThat(entry.getString("statusCode")).isEqualTo("01");
     assertThat(entry.getString("statusLabel")).isEqualTo("Đã đến");

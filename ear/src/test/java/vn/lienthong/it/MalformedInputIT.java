@@ -67,7 +67,8 @@ class MalformedInputIT {
 
   @Test
   void badJsonMetadataIs400() {
-    Api.Answer a = api.createDocument(CLERK, "{\"type\": \"CONG_VAN\", ", TestPdf.of(1000, "x"), "x.pdf");
+    Api.Answer a =
+        api.createDocument(CLERK, "{\"type\": \"CONG_VAN\", ", TestPdf.of(1000, "x"), "x.pdf");
     assertProblem(a, 400, "validation");
     assertThat(a.json().getJsonObject("errors").containsKey("metadata")).isTrue();
     assertNothingStored();
@@ -89,7 +90,8 @@ class MalformedInputIT {
 
   @Test
   void missingPartsAre400() {
-    Api.Answer noFile = api.createDocument(CLERK, Api.metadata("CONG_VAN", "Không có tệp", null), null, null);
+    Api.Answer noFile =
+        api.createDocument(CLERK, Api.metadata("CONG_VAN", "Không có tệp", null), null, null);
     assertProblem(noFile, 400, "validation");
     Api.Answer noMetadata = api.createDocument(CLERK, null, TestPdf.of(1000, "x"), "x.pdf");
     assertProblem(noMetadata, 400, "validation");
@@ -128,10 +130,14 @@ class MalformedInputIT {
             api.base(),
             "api/v1/documents",
             Map.of(
-                "Authorization", Api.auth(CLERK),
-                "Content-Type", "multipart/form-data; boundary=x",
-                "Content-Length", String.valueOf(TestServer.UPLOAD_LIMIT + 2 * 1024 * 1024),
-                "Expect", "100-continue"),
+                "Authorization",
+                Api.auth(CLERK),
+                "Content-Type",
+                "multipart/form-data; boundary=x",
+                "Content-Length",
+                String.valueOf(TestServer.UPLOAD_LIMIT + 2 * 1024 * 1024),
+                "Expect",
+                "100-continue"),
             null);
     assertProblem(a, 413, "too-large");
     assertNothingStored();
@@ -140,7 +146,11 @@ class MalformedInputIT {
   @Test
   void chunkedUploadIsCutAtTheLimit() {
     Api.Multipart m = new Api.Multipart();
-    m.part("metadata", null, "application/json", Api.metadata("CONG_VAN", "Quá lớn", null).getBytes(StandardCharsets.UTF_8));
+    m.part(
+        "metadata",
+        null,
+        "application/json",
+        Api.metadata("CONG_VAN", "Quá lớn", null).getBytes(StandardCharsets.UTF_8));
     byte[] head = m.head("file", "lon.pdf", "application/pdf").getBytes(StandardCharsets.UTF_8);
     byte[] metadataPart = m.bytesWithoutClose();
     byte[] tail = m.tail().getBytes(StandardCharsets.UTF_8);
@@ -174,9 +184,18 @@ class MalformedInputIT {
   @Test
   void badSendBodiesAre400() {
     UUID id = api.draft(CLERK, TestPdf.of(2000, "draft"));
-    assertProblem(api.postJson(CLERK, "api/v1/documents/" + id + "/send", "{\"recipients\": "), 400, "validation");
-    assertProblem(api.postJson(CLERK, "api/v1/documents/" + id + "/send", "{\"recipients\": []}"), 400, "validation");
-    assertProblem(api.postJson(CLERK, "api/v1/documents/" + id + "/send", "{\"recipients\": [42]}"), 400, "validation");
+    assertProblem(
+        api.postJson(CLERK, "api/v1/documents/" + id + "/send", "{\"recipients\": "),
+        400,
+        "validation");
+    assertProblem(
+        api.postJson(CLERK, "api/v1/documents/" + id + "/send", "{\"recipients\": []}"),
+        400,
+        "validation");
+    assertProblem(
+        api.postJson(CLERK, "api/v1/documents/" + id + "/send", "{\"recipients\": [42]}"),
+        400,
+        "validation");
     assertProblem(api.postJson(CLERK, "api/v1/documents/" + id + "/send", "[]"), 400, "validation");
   }
 
@@ -184,8 +203,7 @@ class MalformedInputIT {
   void unknownDocumentsAndPathsAre404() {
     assertProblem(api.get(CLERK, "api/v1/documents/" + UUID.randomUUID()), 404, "not-found");
     assertProblem(api.get(CLERK, "api/v1/documents/not-a-uuid"), 404, "not-found");
-    assertProblem(
-        api.send(CLERK, UUID.randomUUID(), List.of(NOI_VU)), 404, "not-found");
+    assertProblem(api.send(CLERK, UUID.randomUUID(), List.of(NOI_VU)), 404, "not-found");
     assertProblem(api.get(CLERK, "api/v1/no-such-thing"), 404, "not-found");
   }
 
@@ -267,7 +285,8 @@ class MalformedInputIT {
       }
       byte[] data = source.readNBytes(64 * 1024);
       java.io.ByteArrayOutputStream chunk = new java.io.ByteArrayOutputStream(data.length + 16);
-      chunk.writeBytes((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      chunk.writeBytes(
+          (Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
       chunk.writeBytes(data);
       chunk.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
       if (data.length == 0) {

@@ -23,7 +23,11 @@ final class RawHttp {
       socket.setSoTimeout(60_000);
       OutputStream out = socket.getOutputStream();
       StringBuilder head = new StringBuilder("POST /" + path + " HTTP/1.1\r\n");
-      head.append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n");
+      head.append("Host: ")
+          .append(base.getHost())
+          .append(':')
+          .append(base.getPort())
+          .append("\r\n");
       headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
       head.append("\r\n");
       out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
@@ -68,7 +72,8 @@ final class RawHttp {
     }
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     if (chunked) {
-      for (int size = Integer.parseInt(line(in).trim(), 16); size > 0;
+      for (int size = Integer.parseInt(line(in).trim(), 16);
+          size > 0;
           size = Integer.parseInt(line(in).trim(), 16)) {
         body.write(in.readNBytes(size));
         line(in);

@@ -45,7 +45,10 @@ final class TestPdf {
     }
     write(
         out,
-        "trailer\n<< /Size " + (objects.length + 1) + " /Root 1 0 R >>\nstartxref\n" + xref
+        "trailer\n<< /Size "
+            + (objects.length + 1)
+            + " /Root 1 0 R >>\nstartxref\n"
+            + xref
             + "\n%%EOF\n");
     return out.toByteArray();
   }

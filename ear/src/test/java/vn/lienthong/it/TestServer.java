@@ -40,9 +40,12 @@ final class TestServer {
                     db,
                     target.resolve("it-server.log"),
                     Map.of(
-                        "LIENTHONG_UPLOAD_MAX_BYTES", String.valueOf(UPLOAD_LIMIT),
-                        "LIENTHONG_EXCHANGE_REPUBLISH_AFTER_SECONDS", "5",
-                        "DEMO_PASSWORD", Api.PASSWORD)));
+                        "LIENTHONG_UPLOAD_MAX_BYTES",
+                        String.valueOf(UPLOAD_LIMIT),
+                        "LIENTHONG_EXCHANGE_REPUBLISH_AFTER_SECONDS",
+                        "5",
+                        "DEMO_PASSWORD",
+                        Api.PASSWORD)));
       } catch (IOException e) {
         startFailure = new UncheckedIOException(e);
         throw startFailure;

@@ -19,7 +19,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -80,11 +79,17 @@ public final class SendLoad {
       List<Double> latencies = latenciesMs(server, ids);
       Collections.sort(latencies);
       System.out.println();
-      System.out.printf("accepted sends        %d in %.1f s = %.1f sends/s%n", ids.size(), seconds, ids.size() / seconds);
-      System.out.printf("delivered             %d inbox entries, all in %.1f s = %.1f entries/s%n", latencies.size(), endToEnd, latencies.size() / endToEnd);
+      System.out.printf(
+          "accepted sends        %d in %.1f s = %.1f sends/s%n",
+          ids.size(), seconds, ids.size() / seconds);
+      System.out.printf(
+          "delivered             %d inbox entries, all in %.1f s = %.1f entries/s%n",
+          latencies.size(), endToEnd, latencies.size() / endToEnd);
       System.out.printf(
           "send -> inbox latency p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
-          percentile(latencies, 50), percentile(latencies, 99), latencies.get(latencies.size() - 1));
+          percentile(latencies, 50),
+          percentile(latencies, 99),
+          latencies.get(latencies.size() - 1));
     }
   }
 
@@ -135,8 +140,13 @@ public final class SendLoad {
         "{\"type\":\"CONG_VAN\",\"abstract\":\"Về việc đo tải liên thông văn bản\","
             + "\"urgency\":\"NORMAL\",\"classification\":\"NORMAL\"}";
     body.writeBytes(
-        ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n"
-                + "Content-Type: application/json\r\n\r\n" + meta + "\r\n--" + boundary
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n"
+                + "Content-Type: application/json\r\n\r\n"
+                + meta
+                + "\r\n--"
+                + boundary
                 + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cv.pdf\"\r\n"
                 + "Content-Type: application/pdf\r\n\r\n")
             .getBytes(StandardCharsets.UTF_8));
@@ -193,8 +203,11 @@ public final class SendLoad {
   }
 
   private static long arrived(LocalServer server, List<UUID> ids) throws Exception {
-    try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.dbUser(), server.dbPassword());
-        var ps = c.prepareStatement("SELECT count(*) FROM delivery WHERE status <> 'PENDING' AND document_id = ANY (?)")) {
+    try (Connection c =
+            DriverManager.getConnection(server.jdbcUrl(), server.dbUser(), server.dbPassword());
+        var ps =
+            c.prepareStatement(
+                "SELECT count(*) FROM delivery WHERE status <> 'PENDING' AND document_id = ANY (?)")) {
       ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -205,7 +218,8 @@ public final class SendLoad {
 
   private static List<Double> latenciesMs(LocalServer server, List<UUID> ids) throws Exception {
     List<Double> out = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.dbUser(), server.dbPassword());
+    try (Connection c =
+            DriverManager.getConnection(server.jdbcUrl(), server.dbUser(), server.dbPassword());
         var ps =
             c.prepareStatement(
                 "SELECT EXTRACT(EPOCH FROM (d.arrived_at - o.sent_at)) * 1000 FROM delivery d"

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The development run (README, first command): the provisioned server with the EAR on an
- * embedded PostgreSQL kept in .run/postgres (or POSTGRESQL_* if set), the demo district seeded,
- * in the foreground until Ctrl-C.
+ * The development run (README, first command): the provisioned server with the EAR on an embedded
+ * PostgreSQL kept in .run/postgres (or POSTGRESQL_* if set), the demo district seeded, in the
+ * foreground until Ctrl-C.
  */
 public final class DevServer {
   private DevServer() {}
@@ -24,7 +24,8 @@ public final class DevServer {
     System.out.println("Liên Thông: đang khởi động (PostgreSQL, WildFly)...");
     LocalServer server = LocalServer.start(options);
     System.out.println();
-    System.out.println("Liên Thông đang chạy. Ctrl-C để dừng. Nhật ký máy chủ: " + options.logFile());
+    System.out.println(
+        "Liên Thông đang chạy. Ctrl-C để dừng. Nhật ký máy chủ: " + options.logFile());
     System.out.println("  API      " + server.baseUri().resolve("api/v1/units"));
     System.out.println("  OpenAPI  " + server.baseUri().resolve("openapi"));
     System.out.println("  Health   " + server.managementUri().resolve("health/ready"));

@@ -19,9 +19,9 @@ import org.wildfly.core.launcher.StandaloneCommandBuilder;
 
 /**
  * Runs the provisioned WildFly (ear/target/server, with the EAR deployed) on PostgreSQL: an
- * embedded one started here from Maven Central binaries, or an external one when POSTGRESQL_HOST
- * is set. Used by the integration tests, the load driver and the development run. The server is
- * a child process, so a test can kill it hard and start it again on the same database.
+ * embedded one started here from Maven Central binaries, or an external one when POSTGRESQL_HOST is
+ * set. Used by the integration tests, the load driver and the development run. The server is a
+ * child process, so a test can kill it hard and start it again on the same database.
  */
 public final class LocalServer implements AutoCloseable {
 
@@ -126,7 +126,8 @@ public final class LocalServer implements AutoCloseable {
   public String jdbcUrl() {
     String host = dbEnv.getOrDefault("POSTGRESQL_HOST", System.getenv("POSTGRESQL_HOST"));
     String port = dbEnv.getOrDefault("POSTGRESQL_PORT", env("POSTGRESQL_PORT", "5432"));
-    String name = dbEnv.getOrDefault("POSTGRESQL_DATABASE", env("POSTGRESQL_DATABASE", "lienthong"));
+    String name =
+        dbEnv.getOrDefault("POSTGRESQL_DATABASE", env("POSTGRESQL_DATABASE", "lienthong"));
     return "jdbc:postgresql://" + host + ":" + port + "/" + name;
   }
 
@@ -172,7 +173,8 @@ public final class LocalServer implements AutoCloseable {
       }
       sleep(500);
     }
-    throw new IllegalStateException("server not ready in " + timeout + "; see " + options.logFile());
+    throw new IllegalStateException(
+        "server not ready in " + timeout + "; see " + options.logFile());
   }
 
   private static void sleep(long ms) {

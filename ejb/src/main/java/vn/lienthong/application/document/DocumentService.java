@@ -67,7 +67,13 @@ public class DocumentService {
     UUID id = UUID.randomUUID();
     OutgoingDocument doc =
         OutgoingDocument.draft(
-            id, caller.unitCode(), caller.username(), draft, file.hash().hex(), file.fileName(), now);
+            id,
+            caller.unitCode(),
+            caller.username(),
+            draft,
+            file.hash().hex(),
+            file.fileName(),
+            now);
     if (!content.contains(file.hash())) {
       content.put(file.file(), file.hash(), file.size(), Pdf.MEDIA_TYPE);
     }

@@ -4,4 +4,5 @@ import java.util.List;
 import java.util.UUID;
 
 /** What the clerk gets back when a send is accepted. */
-public record SendReceipt(UUID documentId, UUID envelopeId, String notation, List<String> recipients) {}
+public record SendReceipt(
+    UUID documentId, UUID envelopeId, String notation, List<String> recipients) {}

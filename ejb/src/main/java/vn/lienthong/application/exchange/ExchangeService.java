@@ -28,8 +28,8 @@ import vn.lienthong.domain.exchange.Exchange;
 
 /**
  * The exchange's use cases. Each consumer step re-checks the status first, so a redelivered or
- * re-published message is harmless; the unique (document, recipient) key of a delivery is the
- * last guard against a second arrival.
+ * re-published message is harmless; the unique (document, recipient) key of a delivery is the last
+ * guard against a second arrival.
  */
 @Stateless
 public class ExchangeService {
@@ -84,9 +84,9 @@ public class ExchangeService {
   }
 
   /**
-   * Publishes again what was accepted but not seen to move on within the configured time: a
-   * message lost in a crash between commit and broker, or dead-lettered after an outage. Returns
-   * how many messages were published.
+   * Publishes again what was accepted but not seen to move on within the configured time: a message
+   * lost in a crash between commit and broker, or dead-lettered after an outage. Returns how many
+   * messages were published.
    */
   public int republishStale() {
     Instant now = clock.instant();
@@ -152,8 +152,7 @@ public class ExchangeService {
               steps));
     }
     // Recipients whose delivery the router has not made yet show as on their way.
-    Set<String> routed =
-        recipients.stream().map(Trace.Recipient::code).collect(Collectors.toSet());
+    Set<String> routed = recipients.stream().map(Trace.Recipient::code).collect(Collectors.toSet());
     for (Envelope e : exchange.envelopesOf(documentId)) {
       for (String code : e.recipients()) {
         if (routed.add(code)) {

@@ -5,8 +5,8 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 
 /**
- * Document bytes keyed by their SHA-256. Putting the same bytes twice stores them once. Runs in
- * the caller's transaction, so a document row never points at bytes that were rolled back.
+ * Document bytes keyed by their SHA-256. Putting the same bytes twice stores them once. Runs in the
+ * caller's transaction, so a document row never points at bytes that were rolled back.
  */
 public interface ContentStore {
   /** Stores the file's bytes under the given hash (which the caller computed while reading). */

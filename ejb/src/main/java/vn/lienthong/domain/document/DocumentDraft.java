@@ -36,7 +36,8 @@ public record DocumentDraft(
     } else {
       t = DocumentType.parse(type).orElse(null);
       if (t == null) {
-        errors.put("type", "Loại văn bản \"" + type + "\" không có trong danh mục của Nghị định 30.");
+        errors.put(
+            "type", "Loại văn bản \"" + type + "\" không có trong danh mục của Nghị định 30.");
       }
     }
     String abs = abstractText == null ? "" : abstractText.strip();

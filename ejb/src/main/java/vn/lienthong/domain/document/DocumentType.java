@@ -4,8 +4,8 @@ import java.util.Optional;
 import vn.lienthong.domain.Text;
 
 /**
- * Thể loại văn bản hành chính and their abbreviations, Decree 30/2020/NĐ-CP, Annex III. A công
- * văn has no type abbreviation: its notation is the issuing unit's alone (art. 15 §3).
+ * Thể loại văn bản hành chính and their abbreviations, Decree 30/2020/NĐ-CP, Annex III. A công văn
+ * has no type abbreviation: its notation is the issuing unit's alone (art. 15 §3).
  */
 public enum DocumentType {
   NGHI_QUYET("Nghị quyết", "NQ"),
@@ -55,8 +55,8 @@ public enum DocumentType {
   }
 
   /**
-   * Reads a type as clients write it: the code ({@code QUYET_DINH}), the Vietnamese name
-   * ("Quyết định") or the abbreviation ("QĐ"), in any case, with or without diacritics.
+   * Reads a type as clients write it: the code ({@code QUYET_DINH}), the Vietnamese name ("Quyết
+   * định") or the abbreviation ("QĐ"), in any case, with or without diacritics.
    */
   public static Optional<DocumentType> parse(String value) {
     if (value == null || value.isBlank()) {

@@ -83,8 +83,8 @@ public class OutgoingDocument {
   protected OutgoingDocument() {}
 
   /**
-   * A new draft. A classified document is refused here, whatever door it came through: the
-   * system never holds one.
+   * A new draft. A classified document is refused here, whatever door it came through: the system
+   * never holds one.
    */
   public static OutgoingDocument draft(
       UUID id,

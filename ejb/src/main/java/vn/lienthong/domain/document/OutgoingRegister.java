@@ -8,9 +8,9 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 
 /**
- * Sổ đăng ký văn bản đi of one unit for one year. Numbers are continuous from 01 on the first
- * day of the year to 31 December (Decree 30, art. 15 §1); callers hold the row lock while taking
- * one, so two clerks never get the same number.
+ * Sổ đăng ký văn bản đi of one unit for one year. Numbers are continuous from 01 on the first day
+ * of the year to 31 December (Decree 30, art. 15 §1); callers hold the row lock while taking one,
+ * so two clerks never get the same number.
  */
 @Entity
 @Table(name = "outgoing_register")
@@ -18,8 +18,7 @@ public class OutgoingRegister {
 
   /** Key of a register: the unit and the year. */
   @Embeddable
-  public record Key(
-      @Column(name = "unit_code") String unitCode, @Column(name = "year") int year)
+  public record Key(@Column(name = "unit_code") String unitCode, @Column(name = "year") int year)
       implements Serializable {}
 
   @EmbeddedId private Key key;

@@ -13,8 +13,8 @@ import java.util.UUID;
 import vn.lienthong.domain.IllegalTransitionException;
 
 /**
- * One document on its way to, then in, one recipient unit: once arrived, it is that unit's
- * incoming document (văn bản đến) and its status is what the sender's trace shows.
+ * One document on its way to, then in, one recipient unit: once arrived, it is that unit's incoming
+ * document (văn bản đến) and its status is what the sender's trace shows.
  */
 @Entity
 @Table(name = "delivery")

@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Status of a document at a recipient unit, with the edXML status codes (QCVN 102:2016/BTTTT)
- * that flow back to the sender. The allowed transitions are all here.
+ * Status of a document at a recipient unit, with the edXML status codes (QCVN 102:2016/BTTTT) that
+ * flow back to the sender. The allowed transitions are all here.
  */
 public enum DeliveryStatus {
   /** On its way: routed, not yet in the recipient's inbox. No edXML code. */

@@ -21,8 +21,8 @@ import vn.lienthong.domain.IllegalTransitionException;
 
 /**
  * Phong bì — one send of a document to a set of recipient units. Written in the same transaction
- * that accepts the send, so an acknowledged send survives a crash even if its message does not:
- * the re-publisher finds envelopes still queued.
+ * that accepts the send, so an acknowledged send survives a crash even if its message does not: the
+ * re-publisher finds envelopes still queued.
  */
 @Entity
 @Table(name = "envelope")
@@ -64,7 +64,8 @@ public class Envelope {
 
   protected Envelope() {}
 
-  public Envelope(UUID id, UUID documentId, String senderCode, Set<String> recipients, Instant now) {
+  public Envelope(
+      UUID id, UUID documentId, String senderCode, Set<String> recipients, Instant now) {
     if (recipients.isEmpty()) {
       throw new IllegalArgumentException("an envelope has at least one recipient");
     }

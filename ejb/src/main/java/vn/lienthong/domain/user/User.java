@@ -8,8 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * A user account. A user belongs to exactly one unit and sees what concerns that unit. The
- * password hash is deliberately not mapped: only the security realm reads it.
+ * A user account. A user belongs to exactly one unit and sees what concerns that unit. The password
+ * hash is deliberately not mapped: only the security realm reads it.
  */
 @Entity
 @Table(name = "app_user")

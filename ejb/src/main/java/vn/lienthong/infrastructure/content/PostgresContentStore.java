@@ -21,9 +21,9 @@ import vn.lienthong.domain.content.ContentHash;
 import vn.lienthong.domain.content.ContentStore;
 
 /**
- * The content store as PostgreSQL large objects: written and read in 64 KiB chunks, so a 100 MB
- * PDF never sits in the heap. Uses the JTA transaction's connection (WildFly hands the same
- * physical connection to JPA and to this store within one transaction).
+ * The content store as PostgreSQL large objects: written and read in 64 KiB chunks, so a 100 MB PDF
+ * never sits in the heap. Uses the JTA transaction's connection (WildFly hands the same physical
+ * connection to JPA and to this store within one transaction).
  */
 @ApplicationScoped
 public class PostgresContentStore implements ContentStore {

@@ -35,12 +35,20 @@ public class JmsExchangePublisher implements ExchangePublisher {
 
   @Override
   public void publish(Envelope e, String sha256, Urgency urgency, int attempt) {
-    send(outbound, "envelope", new ExchangeMessage(e.id(), e.documentId(), sha256, attempt), urgency);
+    send(
+        outbound,
+        "envelope",
+        new ExchangeMessage(e.id(), e.documentId(), sha256, attempt),
+        urgency);
   }
 
   @Override
   public void publish(Delivery d, String sha256, Urgency urgency, int attempt) {
-    send(delivery, "delivery", new ExchangeMessage(d.id(), d.documentId(), sha256, attempt), urgency);
+    send(
+        delivery,
+        "delivery",
+        new ExchangeMessage(d.id(), d.documentId(), sha256, attempt),
+        urgency);
   }
 
   private void send(Queue queue, String kind, ExchangeMessage m, Urgency urgency) {

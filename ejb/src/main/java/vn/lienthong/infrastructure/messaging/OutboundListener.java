@@ -18,7 +18,9 @@ import vn.lienthong.application.exchange.ExchangeService;
       @ActivationConfigProperty(
           propertyName = "destinationLookup",
           propertyValue = "java:/jms/queue/lienthong/outbound"),
-      @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+      @ActivationConfigProperty(
+          propertyName = "destinationType",
+          propertyValue = "jakarta.jms.Queue"),
       @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
     })
 public class OutboundListener implements MessageListener {

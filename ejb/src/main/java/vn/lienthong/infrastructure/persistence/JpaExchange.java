@@ -33,7 +33,8 @@ public class JpaExchange implements Exchange {
   @Override
   public List<Envelope> envelopesOf(UUID documentId) {
     return em.createQuery(
-            "SELECT e FROM Envelope e WHERE e.documentId = :doc ORDER BY e.createdAt", Envelope.class)
+            "SELECT e FROM Envelope e WHERE e.documentId = :doc ORDER BY e.createdAt",
+            Envelope.class)
         .setParameter("doc", documentId)
         .getResultList();
   }

@@ -18,9 +18,9 @@ import org.jboss.logging.Logger;
 import vn.lienthong.domain.unit.Unit;
 
 /**
- * Seeds the demo district of the article (META-INF/demo/district.json): its units and, for each,
- * a clerk, a leader and an officer (vanthu.&lt;n&gt;, lanhdao.&lt;n&gt;, chuyenvien.&lt;n&gt;),
- * plus admin. Accounts that exist are left alone, so a changed password survives a restart.
+ * Seeds the demo district of the article (META-INF/demo/district.json): its units and, for each, a
+ * clerk, a leader and an officer (vanthu.&lt;n&gt;, lanhdao.&lt;n&gt;, chuyenvien.&lt;n&gt;), plus
+ * admin. Accounts that exist are left alone, so a changed password survives a restart.
  */
 final class DemoDistrict {
   private static final Logger LOG = Logger.getLogger(DemoDistrict.class);

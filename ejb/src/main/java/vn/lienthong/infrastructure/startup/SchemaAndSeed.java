@@ -14,8 +14,8 @@ import vn.lienthong.application.Settings;
 
 /**
  * At start-up, before anything uses the database: Flyway migrates the schema, then the demo
- * district is seeded if enabled (LIENTHONG_DEMO_SEED, default true). Several nodes starting at
- * once are safe: Flyway takes a lock and the seed inserts with ON CONFLICT DO NOTHING.
+ * district is seeded if enabled (LIENTHONG_DEMO_SEED, default true). Several nodes starting at once
+ * are safe: Flyway takes a lock and the seed inserts with ON CONFLICT DO NOTHING.
  */
 @Singleton
 @Startup

@@ -35,7 +35,12 @@ class DocumentDraftTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"Mật, CONFIDENTIAL", "tối mật, SECRET", "TUYET_MAT, TOP_SECRET", "TOP_SECRET, TOP_SECRET"})
+  @CsvSource({
+    "Mật, CONFIDENTIAL",
+    "tối mật, SECRET",
+    "TUYET_MAT, TOP_SECRET",
+    "TOP_SECRET, TOP_SECRET"
+  })
   void classificationInVietnamese(String input, Classification expected) {
     assertThat(Classification.parse(input)).contains(expected);
     assertThat(expected.isClassified()).isTrue();
@@ -43,7 +48,8 @@ class DocumentDraftTest {
 
   @Test
   void defaultsAreTheOrdinary() {
-    DocumentDraft d = DocumentDraft.parse("CONG_VAN", "  Về việc họp giao ban  ", null, null, null, TODAY);
+    DocumentDraft d =
+        DocumentDraft.parse("CONG_VAN", "  Về việc họp giao ban  ", null, null, null, TODAY);
     assertThat(d.urgency()).isEqualTo(Urgency.NORMAL);
     assertThat(d.classification()).isEqualTo(Classification.NORMAL);
     assertThat(d.abstractText()).isEqualTo("Về việc họp giao ban");
@@ -63,10 +69,10 @@ class DocumentDraftTest {
 
   @Test
   void dueDateInThePastIsRefused() {
-    assertThatThrownBy(
-            () -> DocumentDraft.parse("CONG_VAN", "x", null, null, "2026-11-26", TODAY))
+    assertThatThrownBy(() -> DocumentDraft.parse("CONG_VAN", "x", null, null, "2026-11-26", TODAY))
         .isInstanceOfSatisfying(
-            InvalidInputException.class, e -> assertThat(e.fieldErrors()).containsOnlyKeys("dueDate"));
+            InvalidInputException.class,
+            e -> assertThat(e.fieldErrors()).containsOnlyKeys("dueDate"));
     assertThat(DocumentDraft.parse("CONG_VAN", "x", null, null, "2026-11-27", TODAY).dueDate())
         .isEqualTo(TODAY);
   }

@@ -27,7 +27,13 @@ class OutgoingDocumentTest {
     assertThatThrownBy(
             () ->
                 OutgoingDocument.draft(
-                    UUID.randomUUID(), "U", "a", draft(DocumentType.CONG_VAN, c), SHA, "x.pdf", NOW))
+                    UUID.randomUUID(),
+                    "U",
+                    "a",
+                    draft(DocumentType.CONG_VAN, c),
+                    SHA,
+                    "x.pdf",
+                    NOW))
         .isInstanceOf(ClassifiedDocumentException.class)
         .hasMessageContaining(c.label());
   }
@@ -36,7 +42,13 @@ class OutgoingDocumentTest {
   void draftIsIssuedWithNumberAndNotationThenSentOnce() {
     OutgoingDocument d =
         OutgoingDocument.draft(
-            UUID.randomUUID(), "U", "a", draft(DocumentType.QUYET_DINH, Classification.NORMAL), SHA, "qd.pdf", NOW);
+            UUID.randomUUID(),
+            "U",
+            "a",
+            draft(DocumentType.QUYET_DINH, Classification.NORMAL),
+            SHA,
+            "qd.pdf",
+            NOW);
     assertThat(d.status()).isEqualTo(DocumentStatus.DRAFT);
     assertThatThrownBy(() -> d.markSent(NOW)).isInstanceOf(IllegalTransitionException.class);
 

@@ -23,8 +23,7 @@ public class DatabaseReadiness implements HealthCheck {
     var response = HealthCheckResponse.named("database");
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT max(version) FROM flyway_schema_history WHERE success")) {
+            c.prepareStatement("SELECT max(version) FROM flyway_schema_history WHERE success")) {
       ps.setQueryTimeout(5);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();

@@ -2,8 +2,8 @@ package vn.lienthong.web.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.NotAuthorizedException;
 import java.security.Principal;
 import vn.lienthong.application.security.Caller;
 import vn.lienthong.application.security.Callers;
@@ -18,8 +18,7 @@ public class CurrentCaller {
   public Caller get() {
     if (caller == null) {
       Principal p = request.getUserPrincipal();
-      caller =
-          (p == null ? null : callers.resolve(p.getName()).orElse(null));
+      caller = (p == null ? null : callers.resolve(p.getName()).orElse(null));
       if (caller == null) {
         throw new NotAuthorizedException("Basic realm=\"Lien Thong\"");
       }

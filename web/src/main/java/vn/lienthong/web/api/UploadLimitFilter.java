@@ -20,9 +20,9 @@ import vn.lienthong.web.problem.Problem;
 import vn.lienthong.web.problem.Problems;
 
 /**
- * Cuts request bodies at the upload limit before anything parses them: a declared length over
- * the limit is refused at once (413, nothing read), and a chunked body stops being read at the
- * limit. The allowance covers the multipart envelope around a file of exactly the limit.
+ * Cuts request bodies at the upload limit before anything parses them: a declared length over the
+ * limit is refused at once (413, nothing read), and a chunked body stops being read at the limit.
+ * The allowance covers the multipart envelope around a file of exactly the limit.
  */
 @WebFilter(urlPatterns = "/api/*", asyncSupported = true)
 public class UploadLimitFilter extends HttpFilter {

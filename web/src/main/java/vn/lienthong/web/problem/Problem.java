@@ -3,8 +3,8 @@ package vn.lienthong.web.problem;
 import java.util.Map;
 
 /**
- * An RFC 9457 problem document: a machine {@code type}, a Vietnamese {@code title}, the status,
- * a {@code detail} for the user and, for invalid input, the failing fields.
+ * An RFC 9457 problem document: a machine {@code type}, a Vietnamese {@code title}, the status, a
+ * {@code detail} for the user and, for invalid input, the failing fields.
  */
 public record Problem(
     String type, String title, int status, String detail, Map<String, String> errors) {
@@ -17,8 +17,7 @@ public record Problem(
   }
 
   public static Problem of(ProblemType type, String detail, Map<String, String> errors) {
-    return new Problem(
-        TYPE_PREFIX + type.slug(), type.title(), type.status(), detail, errors);
+    return new Problem(TYPE_PREFIX + type.slug(), type.title(), type.status(), detail, errors);
   }
 
   /** A rule refusal: the rule's own name as the type. */

@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 import vn.lienthong.domain.DomainException;
 
 /**
- * The error page of the web application (web.xml): what the container answers by itself — no
- * login, a wrong password, an unknown path, a body over the limit — as a problem document.
+ * The error page of the web application (web.xml): what the container answers by itself — no login,
+ * a wrong password, an unknown path, a body over the limit — as a problem document.
  */
 @WebServlet("/problem")
 public class ProblemServlet extends HttpServlet {
