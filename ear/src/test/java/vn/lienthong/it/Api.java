@@ -155,10 +155,6 @@ final class Api {
     }
   }
 
-  HttpClient http() {
-    return http;
-  }
-
   URI base() {
     return base;
   }

@@ -32,6 +32,7 @@ final class TestServer {
         Path target = Path.of("target").toAbsolutePath();
         Path db = target.resolve("it-postgres");
         deleteTree(db);
+        Files.deleteIfExists(target.resolve("it-server.log"));
         server =
             LocalServer.start(
                 new LocalServer.Options(

@@ -52,6 +52,7 @@ public final class SendLoad {
     Path target = project.resolve("ear/target");
     Path db = target.resolve("load-postgres");
     deleteTree(db);
+    Files.deleteIfExists(target.resolve("load-server.log"));
     try (LocalServer server =
         LocalServer.start(
             new LocalServer.Options(

@@ -82,10 +82,11 @@ public final class LocalServer implements AutoCloseable {
             .addJavaOption("-Djboss.socket.binding.port-offset=" + options.portOffset())
             .addJavaOption("-Djava.net.preferIPv4Stack=true");
     Files.createDirectories(options.logFile().getParent());
+    // Appended, so a restart after a crash keeps the log of the run that crashed.
     Launcher launcher =
         Launcher.of(cmd)
             .setRedirectErrorStream(true)
-            .redirectOutput(options.logFile())
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(options.logFile().toFile()))
             .addEnvironmentVariables(dbEnv)
             .addEnvironmentVariables(options.env());
     process = launcher.launch();

@@ -6,10 +6,6 @@ import vn.lienthong.domain.user.Role;
 /** The authenticated user behind a request: who, in which unit, with which role. */
 public record Caller(String username, Role role, String unitCode) {
 
-  public boolean has(Role r) {
-    return role == r;
-  }
-
   /** Refuses the step unless the caller has one of the roles. */
   public void require(String step, Role... allowed) {
     for (Role r : allowed) {

@@ -37,8 +37,4 @@ public class OutgoingRegister {
     lastNumber++;
     return new RegisterNumber(key.year(), lastNumber);
   }
-
-  public int lastNumber() {
-    return lastNumber;
-  }
 }

@@ -114,12 +114,4 @@ public class Envelope {
   public EnvelopeStatus status() {
     return status;
   }
-
-  public int publishAttempts() {
-    return publishAttempts;
-  }
-
-  public Optional<Instant> routedAt() {
-    return Optional.ofNullable(routedAt);
-  }
 }

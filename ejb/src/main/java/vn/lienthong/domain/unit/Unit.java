@@ -57,18 +57,10 @@ public class Unit {
     return parentCode;
   }
 
-  public int sortOrder() {
-    return sortOrder;
-  }
-
   /**
-   * The unit's part of account names: its notation in lower-case ASCII without spaces ("QLĐT" →
+   * A unit's part of account names: its notation in lower-case ASCII without spaces ("QLĐT" →
    * "qldt", "Thạc Gián" → "thacgian"), so accounts read vanthu.qldt, lanhdao.thacgian.
    */
-  public String accountKey() {
-    return accountKey(notation);
-  }
-
   public static String accountKey(String notation) {
     return Text.ascii(notation).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
   }

@@ -25,9 +25,4 @@ public class InfinispanDirectoryCache implements DirectoryCache {
     }
     return units;
   }
-
-  @Override
-  public void invalidate() {
-    cache.remove(KEY);
-  }
 }
