@@ -1,0 +1,2 @@
+/** The {@code lienthong-sign} command-line tool (built as target/lienthong-sign.jar). */
+package vn.lienthong.signing.cli;

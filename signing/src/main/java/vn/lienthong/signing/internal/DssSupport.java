@@ -1,0 +1,116 @@
+package vn.lienthong.signing.internal;
+
+import eu.europa.esig.dss.alert.SilentOnStatusAlert;
+import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.pdf.PdfMemoryUsageSetting;
+import eu.europa.esig.dss.pdf.PdfSignatureFieldPositionChecker;
+import eu.europa.esig.dss.pdf.modifications.DefaultPdfDifferencesFinder;
+import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
+import eu.europa.esig.dss.service.crl.OnlineCRLSource;
+import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
+import eu.europa.esig.dss.service.tsp.OnlineTSPSource;
+import eu.europa.esig.dss.signature.resources.TempFileResourcesHandlerBuilder;
+import eu.europa.esig.dss.spi.validation.CertificateVerifier;
+import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
+import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
+import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import vn.lienthong.signing.pki.PkiClient;
+
+/**
+ * Builds the DSS objects our services share. One {@link CertificateVerifier} per service instance,
+ * configured once (the DSS cookbook builds one per call, which is what makes it slow).
+ */
+public final class DssSupport {
+
+  /**
+   * Documents above this size (default 32 MB, system property {@value #LARGE_DOCUMENT_PROPERTY})
+   * are processed through temporary files instead of memory.
+   */
+  public static final String LARGE_DOCUMENT_PROPERTY = "lienthong.signing.largeDocumentBytes";
+
+  public static boolean isLarge(long documentBytes) {
+    return documentBytes > Long.getLong(LARGE_DOCUMENT_PROPERTY, 32L * 1024 * 1024);
+  }
+
+  /** PDFBox buffers at most this much of a large document in memory, the rest in scratch files. */
+  private static final long PDF_MEMORY_BYTES = 16L * 1024 * 1024;
+
+  private DssSupport() {}
+
+  public static CertificateVerifier certificateVerifier(
+      List<X509Certificate> trustAnchors, PkiClient pki, boolean forSigning) {
+    CommonCertificateVerifier verifier = new CommonCertificateVerifier();
+    if (!trustAnchors.isEmpty()) {
+      CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
+      for (X509Certificate anchor : trustAnchors) {
+        trusted.addCertificate(new CertificateToken(anchor));
+      }
+      verifier.setTrustedCertSources(trusted);
+    } else if (forSigning) {
+      // Signing without configured anchors (e.g. the CLI with a lone PKCS#12): still collect
+      // revocation data for the chain up to its root, as B-LT requires.
+      verifier.setCheckRevocationForUntrustedChains(true);
+    }
+    verifier.setOcspSource(
+        new OnlineOCSPSource(new PkiClientDataLoader(pki, "application/ocsp-request")));
+    verifier.setCrlSource(new OnlineCRLSource(new PkiClientDataLoader(pki, null)));
+    verifier.setAIASource(new DefaultAIASource(new PkiClientDataLoader(pki, null)));
+    return verifier;
+  }
+
+  public static TSPSource timestampSource(String tsaUrl, PkiClient pki) {
+    return new OnlineTSPSource(tsaUrl, new PkiClientDataLoader(pki, "application/timestamp-query"));
+  }
+
+  /** Our PDF object factory: PDFBox native drawing (real text, embedded font), overlaps allowed. */
+  public static PdfBoxNativeObjectFactory inMemoryPdfFactory() {
+    PdfBoxNativeObjectFactory factory = new PdfBoxNativeObjectFactory();
+    factory.setPdfSignatureFieldPositionChecker(positionChecker());
+    return factory;
+  }
+
+  /**
+   * Sets up to how many pages DSS renders the signed and the final revision of a document to
+   * compare them visually (DSS's default is 10). The object-level comparison runs whatever this is.
+   */
+  public static PdfBoxNativeObjectFactory withVisualComparison(
+      PdfBoxNativeObjectFactory factory, int maxPages) {
+    DefaultPdfDifferencesFinder finder = new DefaultPdfDifferencesFinder();
+    finder.setMaximalPagesAmountForVisualComparison(maxPages);
+    factory.setPdfDifferencesFinder(finder);
+    return factory;
+  }
+
+  /**
+   * For large scans: PDFBox keeps at most {@link #PDF_MEMORY_BYTES} in memory, DSS writes its
+   * intermediate and final documents to temporary files in {@code tempDirectory}. The caller clears
+   * the returned builder after copying the result.
+   */
+  public static PdfBoxNativeObjectFactory fileBackedPdfFactory(
+      TempFileResourcesHandlerBuilder temp) {
+    PdfBoxNativeObjectFactory factory = new PdfBoxNativeObjectFactory();
+    factory.setPdfSignatureFieldPositionChecker(positionChecker());
+    factory.setPdfMemoryUsageSetting(PdfMemoryUsageSetting.mixed(PDF_MEMORY_BYTES));
+    factory.setResourcesHandlerBuilder(temp);
+    return factory;
+  }
+
+  public static TempFileResourcesHandlerBuilder tempFiles(Path tempDirectory) {
+    TempFileResourcesHandlerBuilder builder = new TempFileResourcesHandlerBuilder();
+    builder.setTempFileDirectory(tempDirectory.toFile());
+    builder.setFileNamePrefix("lienthong-");
+    return builder;
+  }
+
+  private static PdfSignatureFieldPositionChecker positionChecker() {
+    PdfSignatureFieldPositionChecker checker = new PdfSignatureFieldPositionChecker();
+    // Decree 30/2020/NĐ-CP Annex I: the unit's seal covers about the left third of the leader's
+    // signature, so overlapping signature fields are intended here.
+    checker.setAlertOnSignatureFieldOverlap(new SilentOnStatusAlert());
+    return checker;
+  }
+}

@@ -1,0 +1,102 @@
+package vn.lienthong.signing.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import vn.lienthong.signing.InvalidDocumentException;
+import vn.lienthong.signing.InvalidDocumentException.Reason;
+import vn.lienthong.signing.SigningException;
+
+/**
+ * Cheap checks before DSS sees a file, and the diagnosis when DSS fails on it: the caller gets
+ * {@link InvalidDocumentException} with a reason instead of a DSS stack trace.
+ */
+public final class PdfInputs {
+
+  private static final int TAIL = 64 * 1024;
+
+  private PdfInputs() {}
+
+  /** Refuses what is obviously not a signable PDF, reading only the head and tail of the file. */
+  public static void preflight(Path file) {
+    try {
+      if (!Files.isRegularFile(file)) {
+        throw new InvalidDocumentException(Reason.NOT_PDF, "No such file: " + file.getFileName());
+      }
+      long size = Files.size(file);
+      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        String head = read(channel, 0, (int) Math.min(1024, size));
+        if (!head.contains("%PDF-")) {
+          throw new InvalidDocumentException(Reason.NOT_PDF, "Not a PDF (no %PDF- header)");
+        }
+        long tailStart = Math.max(0, size - TAIL);
+        String tail = read(channel, tailStart, (int) (size - tailStart));
+        if (!tail.contains("%%EOF")) {
+          throw new InvalidDocumentException(
+              Reason.DAMAGED, "Damaged PDF: truncated (no %%EOF marker)");
+        }
+        if (tail.contains("/Encrypt")) {
+          diagnose(file, null);
+        }
+      }
+    } catch (IOException e) {
+      throw new SigningException("Cannot read " + file.getFileName(), e);
+    }
+  }
+
+  /**
+   * Explains a failure on a PDF: rethrows as NOT_PDF, DAMAGED or ENCRYPTED when PDFBox confirms,
+   * otherwise returns normally so the caller reports the original error.
+   */
+  public static void diagnose(Path file, Throwable original) {
+    try (PDDocument document =
+        Loader.loadPDF(new RandomAccessReadBufferedFile(file.toFile()), "", null, null, null)) {
+      if (document.isEncrypted()) {
+        throw new InvalidDocumentException(
+            Reason.ENCRYPTED,
+            "Encrypted PDF: remove the protection before signing or exchange",
+            original);
+      }
+    } catch (InvalidPasswordException e) {
+      throw new InvalidDocumentException(Reason.ENCRYPTED, "Encrypted PDF (password protected)", e);
+    } catch (IOException e) {
+      throw new InvalidDocumentException(Reason.DAMAGED, "Damaged PDF: " + e.getMessage(), e);
+    }
+  }
+
+  public static String sha256(Path file) {
+    try (InputStream in =
+        new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+      byte[] buffer = new byte[256 * 1024];
+      while (in.read(buffer) >= 0) {
+        // reading feeds the digest
+      }
+      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+    } catch (IOException e) {
+      throw new SigningException("Cannot read " + file.getFileName(), e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String read(FileChannel channel, long position, int length) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(length);
+    while (buffer.hasRemaining() && channel.read(buffer, position + buffer.position()) > 0) {
+      // keep reading
+    }
+    return new String(buffer.array(), 0, buffer.position(), StandardCharsets.ISO_8859_1);
+  }
+}

@@ -1,0 +1,337 @@
+package vn.lienthong.signing.key;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.ProviderException;
+import java.security.SecureRandom;
+import java.security.Security;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A key on a PKCS#11 token or HSM, through the JDK's SunPKCS11 provider.
+ *
+ * <p>One provider and one login per token per process: PKCS#11 login state is shared by all
+ * sessions of an application, so a second provider on the same token would see it already logged in
+ * and accept any PIN. We therefore keep the token open and compare each caller's PIN with a salted
+ * hash of the PIN that logged in. Each borrow takes a permit of the token (one at a time by
+ * default, as a USB token signs one thing at a time); waiting longer than {@code busyTimeout} is
+ * {@link TokenBusyException}.
+ *
+ * <p>Selecting a token by label reads the token list through the JDK-internal PKCS#11 wrapper,
+ * which needs {@code --add-exports jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED}
+ * (the lienthong-sign jar's manifest has it). Selection by slot list index works without it, but
+ * then a token named both by index and by label in one process would get two logins, and the second
+ * would not check its PIN: give the JVM the option wherever PINs come from different people.
+ */
+public final class Pkcs11KeySource implements KeySource {
+
+  private static final ConcurrentHashMap<String, OpenToken> TOKENS = new ConcurrentHashMap<>();
+  private static final AtomicInteger PROVIDER_COUNTER = new AtomicInteger();
+
+  private final Path library;
+  private final TokenSelector token;
+  private final String keyLabel;
+  private final char[] pin;
+  private final Duration busyTimeout;
+
+  /** The token's slot, resolved on first use; forgotten when the token goes away. */
+  private volatile String slotConfig;
+
+  public Pkcs11KeySource(Path library, TokenSelector token, String keyLabel, char[] pin) {
+    this(library, token, keyLabel, pin, Duration.ofSeconds(30));
+  }
+
+  public Pkcs11KeySource(
+      Path library, TokenSelector token, String keyLabel, char[] pin, Duration busyTimeout) {
+    this.library = library.toAbsolutePath();
+    this.token = token;
+    this.keyLabel = keyLabel;
+    this.pin = Arrays.copyOf(pin, pin.length);
+    this.busyTimeout = busyTimeout;
+  }
+
+  @Override
+  public BorrowedKey borrow() {
+    OpenToken open;
+    try {
+      open = open();
+    } catch (TokenAbsentException e) {
+      slotConfig = null; // a token plugged in again may sit in another slot
+      throw e;
+    }
+    try {
+      if (!open.permits.tryAcquire(busyTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new TokenBusyException(
+            "The token " + describe() + " stayed busy for " + busyTimeout.toSeconds() + " s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TokenBusyException("Interrupted while waiting for the token " + describe(), e);
+    }
+    boolean lent = false;
+    try {
+      if (!open.acceptsPin(pin)) {
+        throw new WrongPinException("The PIN for the token " + describe() + " is wrong");
+      }
+      PrivateKey key;
+      List<X509Certificate> chain = new ArrayList<>();
+      try {
+        if (!open.store.isKeyEntry(keyLabel)) {
+          List<String> labels = new ArrayList<>();
+          for (String alias : Collections.list(open.store.aliases())) {
+            if (open.store.isKeyEntry(alias)) {
+              labels.add(alias);
+            }
+          }
+          throw new KeyNotFoundException(
+              "No key labelled '"
+                  + keyLabel
+                  + "' (with its certificate) on the token "
+                  + describe()
+                  + "; keys there: "
+                  + labels);
+        }
+        key = (PrivateKey) open.store.getKey(keyLabel, null);
+        for (Certificate c : open.store.getCertificateChain(keyLabel)) {
+          chain.add((X509Certificate) c);
+        }
+      } catch (GeneralSecurityException | ProviderException e) {
+        throw failed(open, "Cannot read the key '" + keyLabel + "'", e);
+      }
+      BorrowedKey borrowed = new BorrowedKey(key, open.provider, chain, open.permits::release);
+      lent = true;
+      return borrowed;
+    } finally {
+      if (!lent) {
+        open.permits.release();
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    Arrays.fill(pin, '\0');
+  }
+
+  /** Logs every open token out and forgets it; the next borrow logs in again. */
+  public static void closeAllTokens() {
+    for (String id : List.copyOf(TOKENS.keySet())) {
+      OpenToken open = TOKENS.remove(id);
+      if (open != null) {
+        open.logout();
+      }
+    }
+  }
+
+  private RuntimeException failed(OpenToken open, String context, Throwable e) {
+    RuntimeException translated = Pkcs11Errors.translate(context + " on " + describe(), e);
+    if (translated instanceof TokenAbsentException) {
+      TOKENS.remove(open.id, open);
+      slotConfig = null;
+    }
+    return translated;
+  }
+
+  private String describe() {
+    if (token instanceof TokenSelector.TokenLabel label) {
+      return "'" + label.label() + "'";
+    }
+    return "#" + ((TokenSelector.SlotListIndex) token).index() + " of " + library.getFileName();
+  }
+
+  private OpenToken open() {
+    if (!Files.isRegularFile(library)) {
+      throw new TokenAbsentException("PKCS#11 library not found: " + library);
+    }
+    // Both selectors resolve to the slot id when the token list is readable, so that one token has
+    // one entry (and one login) whichever way callers name it.
+    String slotConfig = this.slotConfig;
+    if (slotConfig == null) {
+      if (token instanceof TokenSelector.TokenLabel label) {
+        slotConfig = "slot = " + slotIdOf(label.label());
+      } else {
+        int index = ((TokenSelector.SlotListIndex) token).index();
+        slotConfig = slotIdAt(index).map(id -> "slot = " + id).orElse("slotListIndex = " + index);
+      }
+      this.slotConfig = slotConfig;
+    }
+    String id = library + "|" + slotConfig;
+    OpenToken existing = TOKENS.get(id);
+    if (existing != null) {
+      return existing;
+    }
+    synchronized (TOKENS) {
+      existing = TOKENS.get(id);
+      if (existing != null) {
+        return existing;
+      }
+      OpenToken open = login(id, slotConfig);
+      TOKENS.put(id, open);
+      return open;
+    }
+  }
+
+  private OpenToken login(String id, String slotConfig) {
+    Provider provider;
+    try {
+      String config =
+          "--name = lienthong-"
+              + PROVIDER_COUNTER.incrementAndGet()
+              + "\n"
+              + "library = "
+              + library
+              + "\n"
+              + slotConfig
+              + "\n";
+      provider = Security.getProvider("SunPKCS11").configure(config);
+    } catch (ProviderException | java.security.InvalidParameterException e) {
+      throw Pkcs11Errors.translate("Cannot open the token " + describe(), asAbsent(e));
+    }
+    try {
+      KeyStore store = KeyStore.getInstance("PKCS11", provider);
+      store.load(null, pin);
+      return new OpenToken(id, provider, store, pin);
+    } catch (java.io.IOException | GeneralSecurityException | ProviderException e) {
+      throw Pkcs11Errors.translate("Cannot log in to the token " + describe(), e);
+    }
+  }
+
+  /** Provider creation fails only when the slot or library is unusable: report it as absent. */
+  private static Throwable asAbsent(Throwable e) {
+    String message = String.valueOf(e.getMessage());
+    return message.contains("CKR_") ? e : new ProviderException("no slot: " + message, e);
+  }
+
+  /** The id of the index-th slot with a token; empty when the token list cannot be read. */
+  private java.util.Optional<Long> slotIdAt(int index) {
+    try {
+      Class<?> wrapper = Class.forName("sun.security.pkcs11.wrapper.PKCS11");
+      long[] slots =
+          (long[]) wrapper.getMethod("C_GetSlotList", boolean.class).invoke(pkcs11(wrapper), true);
+      if (index >= slots.length) {
+        throw new TokenAbsentException(
+            "No token at slot list index "
+                + index
+                + " of "
+                + library.getFileName()
+                + " ("
+                + slots.length
+                + " present)");
+      }
+      return java.util.Optional.of(slots[index]);
+    } catch (InvocationTargetException e) {
+      throw Pkcs11Errors.translate(
+          "Cannot list the tokens of " + library.getFileName(), asAbsent(e.getCause()));
+    } catch (ReflectiveOperationException | IllegalArgumentException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  private Object pkcs11(Class<?> wrapper) throws ReflectiveOperationException {
+    Class<?> initArgsClass = Class.forName("sun.security.pkcs11.wrapper.CK_C_INITIALIZE_ARGS");
+    Object initArgs = initArgsClass.getConstructor().newInstance();
+    // CKF_OS_LOCKING_OK, as SunPKCS11 itself initializes the library.
+    initArgsClass.getField("flags").setLong(initArgs, 0x00000002L);
+    Method getInstance =
+        wrapper.getMethod("getInstance", String.class, String.class, initArgsClass, boolean.class);
+    return getInstance.invoke(null, library.toString(), "C_GetFunctionList", initArgs, false);
+  }
+
+  private long slotIdOf(String label) {
+    try {
+      Class<?> wrapper = Class.forName("sun.security.pkcs11.wrapper.PKCS11");
+      Object p11 = pkcs11(wrapper);
+      long[] slots = (long[]) wrapper.getMethod("C_GetSlotList", boolean.class).invoke(p11, true);
+      Method tokenInfo = wrapper.getMethod("C_GetTokenInfo", long.class);
+      List<String> seen = new ArrayList<>();
+      for (long slot : slots) {
+        Object info = tokenInfo.invoke(p11, slot);
+        String tokenLabel = new String((char[]) info.getClass().getField("label").get(info)).trim();
+        seen.add(tokenLabel);
+        if (tokenLabel.equals(label)) {
+          return slot;
+        }
+      }
+      throw new TokenAbsentException(
+          "No token labelled '"
+              + label
+              + "' in "
+              + library.getFileName()
+              + "; tokens present: "
+              + seen);
+    } catch (IllegalAccessException | IllegalArgumentException e) {
+      throw new TokenAbsentException(
+          "Selecting a token by label needs the JVM option --add-exports"
+              + " jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED; or select it by slot"
+              + " list index",
+          e);
+    } catch (InvocationTargetException e) {
+      throw Pkcs11Errors.translate(
+          "Cannot list the tokens of " + library.getFileName(), asAbsent(e.getCause()));
+    } catch (ReflectiveOperationException e) {
+      throw new TokenAbsentException("This JVM has no PKCS#11 support (jdk.crypto.cryptoki)", e);
+    }
+  }
+
+  /** A logged-in token shared by all sources that name it. */
+  private static final class OpenToken {
+
+    final String id;
+    final Provider provider;
+    final KeyStore store;
+    final Semaphore permits = new Semaphore(1, true);
+    private final byte[] salt = new byte[16];
+    private final byte[] pinHash;
+
+    OpenToken(String id, Provider provider, KeyStore store, char[] pin) {
+      this.id = id;
+      this.provider = provider;
+      this.store = store;
+      new SecureRandom().nextBytes(salt);
+      this.pinHash = hash(pin);
+    }
+
+    boolean acceptsPin(char[] pin) {
+      return MessageDigest.isEqual(pinHash, hash(pin));
+    }
+
+    void logout() {
+      try {
+        if (provider instanceof java.security.AuthProvider auth) {
+          auth.logout();
+        }
+      } catch (javax.security.auth.login.LoginException | ProviderException e) {
+        // logging out of a token that is gone: nothing left to release
+      }
+    }
+
+    private byte[] hash(char[] pin) {
+      try {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        digest.update(salt);
+        digest.update(new String(pin).getBytes(StandardCharsets.UTF_8));
+        return digest.digest();
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}

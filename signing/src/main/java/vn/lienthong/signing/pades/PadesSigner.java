@@ -1,0 +1,327 @@
+package vn.lienthong.signing.pades;
+
+import eu.europa.esig.dss.enumerations.DigestAlgorithm;
+import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.FileDocument;
+import eu.europa.esig.dss.model.SignatureValue;
+import eu.europa.esig.dss.model.ToBeSigned;
+import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.pades.PAdESSignatureParameters;
+import eu.europa.esig.dss.signature.resources.TempFileResourcesHandlerBuilder;
+import eu.europa.esig.dss.spi.validation.CertificateVerifier;
+import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.security.Signature;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.TimeZone;
+import vn.lienthong.signing.InvalidDocumentException;
+import vn.lienthong.signing.InvalidDocumentException.Reason;
+import vn.lienthong.signing.SigningException;
+import vn.lienthong.signing.TrustServices;
+import vn.lienthong.signing.internal.AppearanceMapper;
+import vn.lienthong.signing.internal.DssSupport;
+import vn.lienthong.signing.internal.PadesService;
+import vn.lienthong.signing.internal.PdfInputs;
+import vn.lienthong.signing.key.BorrowedKey;
+
+/**
+ * PAdES signing: one step with a key at hand, or two steps when the key is elsewhere (the leader's
+ * USB token on their own PC): {@link #prepare} gives the data to sign, the token signs it, {@link
+ * #finish} embeds the signature value. Also extends signatures (to B-LTA, and re-timestamps).
+ *
+ * <p>One instance serves many calls and threads: it holds one configured DSS certificate verifier
+ * and service. Signatures are approval signatures, never certifying ones: the leader's signature
+ * sets no DocMDP lock, so the clerk can add the unit's seal afterwards (Decree 30: the leader
+ * signs, then the clerk issues and seals).
+ */
+public final class PadesSigner {
+
+  /** Room for the CMS with its chain and a timestamp token with the TSA's chain. */
+  private static final int CONTENT_SIZE_WITH_TIMESTAMP = 32 * 1024;
+
+  private final TrustServices services;
+  private final CertificateVerifier verifier;
+  private final TSPSource timestamps;
+  private final PadesService inMemory;
+
+  public PadesSigner(TrustServices services) {
+    this.services = services;
+    this.verifier =
+        DssSupport.certificateVerifier(services.trustAnchors(), services.pkiClient(), true);
+    this.timestamps =
+        services
+            .tsaUrl()
+            .map(url -> DssSupport.timestampSource(url, services.pkiClient()))
+            .orElse(null);
+    this.inMemory = newService();
+    inMemory.setPdfObjFactory(DssSupport.inMemoryPdfFactory());
+  }
+
+  /** Signs in one step: the key is here. */
+  public void sign(Path input, Path output, SignOptions options, BorrowedKey key) {
+    PdfInputs.preflight(input);
+    Instant signingTime = now();
+    List<X509Certificate> chain = key.chain();
+    Work work = work(input);
+    try {
+      PAdESSignatureParameters parameters = parameters(options, chain, signingTime);
+      DSSDocument document = new FileDocument(input.toFile());
+      ToBeSigned toBeSigned = dss(input, () -> work.service.getDataToSign(document, parameters));
+      byte[] value = key.sign(toBeSigned.getBytes());
+      SignatureValue signatureValue =
+          new SignatureValue(algorithm(key.signatureAlgorithm()), value);
+      dss(
+          input,
+          () -> {
+            work.service.signTo(document, parameters, signatureValue, output);
+            return output;
+          });
+    } finally {
+      work.close();
+    }
+  }
+
+  /**
+   * First step of a two-step signature: computes the data to sign for the signer's certificate
+   * chain (signer first) and fixes the signing time. The returned value is all {@link #finish}
+   * needs besides the same document and the signature value.
+   */
+  public PendingSignature prepare(Path input, SignOptions options, List<X509Certificate> chain) {
+    PdfInputs.preflight(input);
+    Instant signingTime = now();
+    Work work = work(input);
+    try {
+      PAdESSignatureParameters parameters = parameters(options, chain, signingTime);
+      DSSDocument document = new FileDocument(input.toFile());
+      ToBeSigned toBeSigned = dss(input, () -> work.service.getDataToSign(document, parameters));
+      List<byte[]> der = new ArrayList<>();
+      for (X509Certificate c : chain) {
+        der.add(c.getEncoded());
+      }
+      return new PendingSignature(
+          PdfInputs.sha256(input),
+          options.level(),
+          signingTime,
+          der,
+          BorrowedKey.signatureAlgorithmFor(chain.get(0)),
+          toBeSigned.getBytes(),
+          options.appearance(),
+          options.reason(),
+          options.location());
+    } catch (CertificateEncodingException e) {
+      throw new SigningException("Cannot encode the signer's certificate", e);
+    } finally {
+      work.close();
+    }
+  }
+
+  /**
+   * Second step: embeds a signature value computed elsewhere. Works in any process that has the
+   * same document and the pending value (e.g. read back with {@link PendingSignature#fromJson}).
+   * The document must be byte-identical ({@link Reason#DOCUMENT_CHANGED}) and the value must be a
+   * signature of the data to sign by the certificate's key ({@link Reason#SIGNATURE_MISMATCH}).
+   */
+  public void finish(Path input, PendingSignature pending, byte[] signatureValue, Path output) {
+    PdfInputs.preflight(input);
+    if (!PdfInputs.sha256(input).equals(pending.documentSha256())) {
+      throw new InvalidDocumentException(
+          Reason.DOCUMENT_CHANGED, "The document is not the one the data to sign was computed for");
+    }
+    List<X509Certificate> chain = pending.certificates();
+    verifySignatureValue(pending, chain.get(0), signatureValue);
+    Work work = work(input);
+    try {
+      PAdESSignatureParameters parameters =
+          parameters(pending.options(), chain, pending.signingTime());
+      DSSDocument document = new FileDocument(input.toFile());
+      SignatureValue value =
+          new SignatureValue(algorithm(pending.signatureAlgorithm()), signatureValue);
+      dss(
+          input,
+          () -> {
+            work.service.signTo(document, parameters, value, output);
+            return output;
+          });
+    } finally {
+      work.close();
+    }
+  }
+
+  /**
+   * Raises the signatures of a signed PDF to {@code level}. Extending a B-LTA document to B-LTA
+   * again adds fresh validation data and a new document timestamp: the re-timestamping that keeps
+   * certified copies verifiable after their certificates expire.
+   */
+  public void extend(Path input, Path output, SignatureLevel level) {
+    if (level == SignatureLevel.B_B) {
+      throw new IllegalArgumentException("A signature cannot be extended to B-B");
+    }
+    PdfInputs.preflight(input);
+    Work work = work(input);
+    try {
+      PAdESSignatureParameters parameters = new PAdESSignatureParameters();
+      parameters.setSignatureLevel(dssLevel(level));
+      parameters.setDigestAlgorithm(DigestAlgorithm.SHA256);
+      parameters.setContentSize(CONTENT_SIZE_WITH_TIMESTAMP);
+      DSSDocument document = new FileDocument(input.toFile());
+      DSSDocument extended = dss(input, () -> work.service.extendDocument(document, parameters));
+      save(extended, output);
+    } finally {
+      work.close();
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------
+
+  private PadesService newService() {
+    PadesService service = new PadesService(verifier);
+    if (timestamps != null) {
+      service.setTspSource(timestamps);
+    }
+    return service;
+  }
+
+  /** The service for one call: the shared in-memory one, or a file-backed one for large scans. */
+  private Work work(Path input) {
+    long size;
+    try {
+      size = Files.size(input);
+    } catch (IOException e) {
+      throw new SigningException("Cannot read " + input.getFileName(), e);
+    }
+    if (!DssSupport.isLarge(size)) {
+      return new Work(inMemory, null);
+    }
+    TempFileResourcesHandlerBuilder temp = DssSupport.tempFiles(services.tempDirectory());
+    PadesService service = newService();
+    service.setPdfObjFactory(DssSupport.fileBackedPdfFactory(temp));
+    return new Work(service, temp);
+  }
+
+  private record Work(PadesService service, TempFileResourcesHandlerBuilder temp) {
+    void close() {
+      if (temp != null) {
+        temp.clear();
+      }
+    }
+  }
+
+  private PAdESSignatureParameters parameters(
+      SignOptions options, List<X509Certificate> chain, Instant signingTime) {
+    if (options.level().needsTimestamp() && timestamps == null) {
+      throw new SigningException(
+          options.level().label() + " needs a timestamp authority (TSA URL)");
+    }
+    PAdESSignatureParameters parameters = new PAdESSignatureParameters();
+    parameters.setSignatureLevel(dssLevel(options.level()));
+    parameters.setDigestAlgorithm(DigestAlgorithm.SHA256);
+    parameters.setSigningCertificate(new CertificateToken(chain.get(0)));
+    List<CertificateToken> tokens = new ArrayList<>();
+    for (X509Certificate c : chain) {
+      tokens.add(new CertificateToken(c));
+    }
+    parameters.setCertificateChain(tokens);
+    parameters.bLevel().setSigningDate(Date.from(signingTime));
+    parameters.setSigningTimeZone(TimeZone.getTimeZone(AppearanceMapper.VIETNAM));
+    parameters.setAppName("Liên Thông");
+    parameters.setReason(options.reason());
+    parameters.setLocation(options.location());
+    if (options.level().needsTimestamp()) {
+      parameters.setContentSize(CONTENT_SIZE_WITH_TIMESTAMP);
+    }
+    parameters.setImageParameters(AppearanceMapper.toDss(options.appearance(), signingTime));
+    // No setPermission(...): an approval signature without DocMDP, see the class comment.
+    return parameters;
+  }
+
+  private static eu.europa.esig.dss.enumerations.SignatureLevel dssLevel(SignatureLevel level) {
+    return switch (level) {
+      case B_B -> eu.europa.esig.dss.enumerations.SignatureLevel.PAdES_BASELINE_B;
+      case B_T -> eu.europa.esig.dss.enumerations.SignatureLevel.PAdES_BASELINE_T;
+      case B_LT -> eu.europa.esig.dss.enumerations.SignatureLevel.PAdES_BASELINE_LT;
+      case B_LTA -> eu.europa.esig.dss.enumerations.SignatureLevel.PAdES_BASELINE_LTA;
+    };
+  }
+
+  private static SignatureAlgorithm algorithm(String jcaName) {
+    return switch (jcaName) {
+      case "SHA256withRSA" -> SignatureAlgorithm.RSA_SHA256;
+      case "SHA256withECDSA" -> SignatureAlgorithm.ECDSA_SHA256;
+      default -> throw new SigningException("Unsupported signature algorithm " + jcaName);
+    };
+  }
+
+  private static void verifySignatureValue(
+      PendingSignature pending, X509Certificate signer, byte[] value) {
+    try {
+      Signature check = Signature.getInstance(pending.signatureAlgorithm());
+      check.initVerify(signer.getPublicKey());
+      check.update(pending.dataToSign());
+      if (check.verify(value)) {
+        return;
+      }
+    } catch (GeneralSecurityException e) {
+      // a value that cannot even be parsed as a signature does not match either
+    }
+    throw new InvalidDocumentException(
+        Reason.SIGNATURE_MISMATCH,
+        "The signature value does not match the data to sign and the signer's certificate");
+  }
+
+  /** Signing time with whole seconds: the CMS signing-time attribute cannot carry more. */
+  private static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  private static void save(DSSDocument document, Path output) {
+    try {
+      Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), ".signing-", ".pdf");
+      try (InputStream in = document.openStream();
+          OutputStream out = Files.newOutputStream(tmp)) {
+        in.transferTo(out);
+      }
+      Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new SigningException("Cannot write " + output.getFileName(), e);
+    }
+  }
+
+  interface DssCall<T> {
+    T run();
+  }
+
+  /** Runs a DSS call; a failure caused by the PDF itself becomes InvalidDocumentException. */
+  static <T> T dss(Path input, DssCall<T> call) {
+    try {
+      return call.run();
+    } catch (SigningException e) {
+      throw e;
+    } catch (eu.europa.esig.dss.alert.exception.AlertException e) {
+      // DSS's checks of the signing certificate (not yet valid, expired, revoked) raise alerts.
+      String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+      if (message.contains("revoked")
+          || message.contains("expired")
+          || message.contains("not yet valid")) {
+        throw new SignerCertificateException(
+            "The signer's certificate cannot sign now: " + e.getMessage(), e);
+      }
+      throw new SigningException("Signing failed: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      PdfInputs.diagnose(input, e);
+      throw new SigningException("Signing failed: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,175 @@
+package vn.lienthong.signing.key;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.security.Signature;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.lienthong.signing.Fixtures;
+import vn.lienthong.signing.PdfSig;
+import vn.lienthong.signing.SoftHsm;
+import vn.lienthong.signing.pades.PadesSigner;
+import vn.lienthong.signing.pades.SignOptions;
+import vn.lienthong.signing.pades.SignatureLevel;
+import vn.lienthong.signing.validation.Indication;
+import vn.lienthong.signing.validation.PdfVerifier;
+import vn.lienthong.signing.validation.Verdict;
+
+class Pkcs11KeySourceTest {
+
+  @BeforeAll
+  static void token() {
+    SoftHsm.ensureToken();
+  }
+
+  private static Pkcs11KeySource seal(String pin) {
+    return new Pkcs11KeySource(
+        SoftHsm.LIBRARY,
+        TokenSelector.tokenLabel(SoftHsm.TOKEN),
+        SoftHsm.KEY_LABEL,
+        pin.toCharArray(),
+        Duration.ofMillis(300));
+  }
+
+  @Test
+  void signsOnTheTokenWithTheCertifiedKey() throws Exception {
+    try (Pkcs11KeySource source = seal(SoftHsm.PIN);
+        BorrowedKey key = source.borrow()) {
+      byte[] data = "Số: 12/UBND-VP".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      Signature check = Signature.getInstance("SHA256withRSA");
+      check.initVerify(key.certificate());
+      check.update(data);
+      assertThat(check.verify(key.sign(data))).isTrue();
+      assertThat(key.chain()).hasSize(3);
+      assertThat(key.certificate().getSubjectX500Principal().toString()).contains("000.00.31.H17");
+    }
+  }
+
+  @Test
+  void sealSignatureOnSoftHsmAtBltPassesBothVerifiers(@TempDir Path dir) {
+    Path input = Fixtures.samplePdf(dir, 2);
+    Path output = dir.resolve("sealed.pdf");
+    try (Pkcs11KeySource source = seal(SoftHsm.PIN);
+        BorrowedKey key = source.borrow()) {
+      new PadesSigner(Fixtures.services())
+          .sign(input, output, SignOptions.of(SignatureLevel.B_LT), key);
+    }
+    Verdict verdict = new PdfVerifier(Fixtures.services()).verify(output);
+    assertThat(verdict.indication()).isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(verdict.signatures().get(0).level()).isEqualTo("PAdES-BASELINE-LT");
+    assertThat(PdfSig.check(output)).contains("Signature Validation: Signature is Valid.");
+  }
+
+  @Test
+  void slotListIndexSelectsTheSameTokenAsItsLabel() {
+    // SoftHSM orders its tokens by folder name (random): one of the first two indexes is ours.
+    int found = 0;
+    for (int index = 0; index < 2; index++) {
+      try (Pkcs11KeySource source =
+              new Pkcs11KeySource(
+                  SoftHsm.LIBRARY,
+                  TokenSelector.slotListIndex(index),
+                  SoftHsm.KEY_LABEL,
+                  SoftHsm.PIN.toCharArray());
+          BorrowedKey key = source.borrow()) {
+        assertThat(key.certificate()).isEqualTo(SoftHsm.ensureToken());
+        found++;
+      } catch (KeyNotFoundException e) {
+        assertThat(e).hasMessageContaining("#" + index);
+      }
+    }
+    assertThat(found).isEqualTo(1);
+  }
+
+  @Test
+  void wrongPinIsRefusedEvenWhenTheTokenIsAlreadyLoggedIn() {
+    try (Pkcs11KeySource good = seal(SoftHsm.PIN);
+        BorrowedKey key = good.borrow()) {
+      assertThat(key.certificate()).isNotNull();
+    }
+    try (Pkcs11KeySource bad = seal("00000000")) {
+      assertThatThrownBy(bad::borrow)
+          .isInstanceOf(WrongPinException.class)
+          .hasMessageContaining("PIN");
+    }
+  }
+
+  @Test
+  void wrongPinAtFirstLoginIsWrongPin() {
+    try (Pkcs11KeySource spare =
+        new Pkcs11KeySource(
+            SoftHsm.LIBRARY,
+            TokenSelector.tokenLabel(SoftHsm.SPARE_TOKEN),
+            "any",
+            "11112222".toCharArray())) {
+      assertThatThrownBy(spare::borrow).isInstanceOf(WrongPinException.class);
+    }
+  }
+
+  @Test
+  void missingKeyIsKeyNotFound() {
+    try (Pkcs11KeySource source =
+        new Pkcs11KeySource(
+            SoftHsm.LIBRARY,
+            TokenSelector.tokenLabel(SoftHsm.TOKEN),
+            "leader",
+            SoftHsm.PIN.toCharArray())) {
+      assertThatThrownBy(source::borrow)
+          .isInstanceOf(KeyNotFoundException.class)
+          .hasMessageContaining("leader")
+          .hasMessageContaining("seal");
+    }
+  }
+
+  @Test
+  void absentTokenLabelOrSlotOrLibraryIsTokenAbsent() {
+    assertThatThrownBy(
+            () ->
+                new Pkcs11KeySource(
+                        SoftHsm.LIBRARY,
+                        TokenSelector.tokenLabel("no-such-token"),
+                        "seal",
+                        SoftHsm.PIN.toCharArray())
+                    .borrow())
+        .isInstanceOf(TokenAbsentException.class)
+        .hasMessageContaining("no-such-token");
+    assertThatThrownBy(
+            () ->
+                new Pkcs11KeySource(
+                        SoftHsm.LIBRARY,
+                        TokenSelector.slotListIndex(7),
+                        "seal",
+                        SoftHsm.PIN.toCharArray())
+                    .borrow())
+        .isInstanceOf(TokenAbsentException.class);
+    assertThatThrownBy(
+            () ->
+                new Pkcs11KeySource(
+                        Path.of("/usr/lib/no-such-pkcs11.so"),
+                        TokenSelector.slotListIndex(0),
+                        "seal",
+                        SoftHsm.PIN.toCharArray())
+                    .borrow())
+        .isInstanceOf(TokenAbsentException.class)
+        .hasMessageContaining("library not found");
+  }
+
+  @Test
+  void aTokenInUseIsBusyUntilTheKeyIsGivenBack() {
+    try (Pkcs11KeySource first = seal(SoftHsm.PIN);
+        Pkcs11KeySource second = seal(SoftHsm.PIN)) {
+      BorrowedKey held = first.borrow();
+      assertThatThrownBy(second::borrow)
+          .isInstanceOf(TokenBusyException.class)
+          .hasMessageContaining("busy");
+      held.close();
+      try (BorrowedKey again = second.borrow()) {
+        assertThat(again.certificate()).isNotNull();
+      }
+    }
+  }
+}
