@@ -2,6 +2,9 @@ package vn.lienthong.domain;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /** Vietnamese text folding for codes and user names. */
 public final class Text {
@@ -35,5 +38,24 @@ public final class Text {
         .toUpperCase(Locale.ROOT)
         .replaceAll("[^A-Z0-9]+", "_")
         .replaceAll("^_|_$", "");
+  }
+
+  /**
+   * Reads an enum constant as people write it: its code or any of its names, compared as {@link
+   * #token tokens}, so "Thượng khẩn", "thuong khan" and VERY_URGENT are the same.
+   */
+  public static <E extends Enum<E>> Optional<E> parse(
+      Class<E> type, String value, Function<E, Stream<String>> names) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    String wanted = token(value);
+    for (E e : type.getEnumConstants()) {
+      if (e.name().equals(wanted)
+          || names.apply(e).anyMatch(n -> n != null && token(n).equals(wanted))) {
+        return Optional.of(e);
+      }
+    }
+    return Optional.empty();
   }
 }

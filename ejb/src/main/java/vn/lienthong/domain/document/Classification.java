@@ -1,6 +1,7 @@
 package vn.lienthong.domain.document;
 
 import java.util.Optional;
+import java.util.stream.Stream;
 import vn.lienthong.domain.Text;
 
 /**
@@ -30,15 +31,6 @@ public enum Classification {
 
   /** Reads the code ({@code SECRET}) or the Vietnamese label ("Tối mật"). */
   public static Optional<Classification> parse(String value) {
-    if (value == null || value.isBlank()) {
-      return Optional.empty();
-    }
-    String token = Text.token(value);
-    for (Classification c : values()) {
-      if (c.name().equals(token) || Text.token(c.label).equals(token)) {
-        return Optional.of(c);
-      }
-    }
-    return Optional.empty();
+    return Text.parse(Classification.class, value, c -> Stream.of(c.label));
   }
 }

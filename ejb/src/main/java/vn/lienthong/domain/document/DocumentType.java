@@ -1,6 +1,7 @@
 package vn.lienthong.domain.document;
 
 import java.util.Optional;
+import java.util.stream.Stream;
 import vn.lienthong.domain.Text;
 
 /**
@@ -59,18 +60,10 @@ public enum DocumentType {
    * định") or the abbreviation ("QĐ"), in any case, with or without diacritics.
    */
   public static Optional<DocumentType> parse(String value) {
-    if (value == null || value.isBlank()) {
-      return Optional.empty();
-    }
-    String token = Text.token(value);
-    for (DocumentType t : values()) {
-      if (t.name().equals(token)
-          || Text.token(t.label).equals(token)
-          || (t.abbreviation != null && Text.token(t.abbreviation).equals(token))) {
-        return Optional.of(t);
-      }
-    }
     // "CV" is the everyday shorthand for công văn although the decree gives none.
-    return "CV".equals(token) ? Optional.of(CONG_VAN) : Optional.empty();
+    return Text.parse(
+        DocumentType.class,
+        value,
+        t -> Stream.of(t.label, t.abbreviation, t == CONG_VAN ? "CV" : null));
   }
 }

@@ -1,6 +1,7 @@
 package vn.lienthong.domain.document;
 
 import java.util.Optional;
+import java.util.stream.Stream;
 import vn.lienthong.domain.Text;
 
 /** Mức độ khẩn (Decree 30, art. 8 and Annex I): thường, khẩn, thượng khẩn, hỏa tốc. */
@@ -29,15 +30,6 @@ public enum Urgency {
 
   /** Reads the code ({@code URGENT}) or the Vietnamese label ("khẩn"), with or without accents. */
   public static Optional<Urgency> parse(String value) {
-    if (value == null || value.isBlank()) {
-      return Optional.empty();
-    }
-    String token = Text.token(value);
-    for (Urgency u : values()) {
-      if (u.name().equals(token) || Text.token(u.label).equals(token)) {
-        return Optional.of(u);
-      }
-    }
-    return Optional.empty();
+    return Text.parse(Urgency.class, value, u -> Stream.of(u.label));
   }
 }
