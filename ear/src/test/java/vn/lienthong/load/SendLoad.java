@@ -62,10 +62,11 @@ public final class SendLoad {
                 target.resolve("load-server.log"),
                 Map.of("DEMO_PASSWORD", PASSWORD)))) {
       byte[] pdf = pdf(bytes);
+      ExecutorService httpThreads = Executors.newFixedThreadPool(clients);
       HttpClient http =
           HttpClient.newBuilder()
               .version(HttpClient.Version.HTTP_1_1)
-              .executor(Executors.newFixedThreadPool(clients))
+              .executor(httpThreads)
               .build();
       System.out.printf("warm-up: %d sends%n", warmup);
       run(http, server.baseUri(), pdf, warmup, clients);
