@@ -62,7 +62,15 @@ public final class SendLoad {
                 target.resolve("load-server.log"),
                 Map.of("DEMO_PASSWORD", PASSWORD)))) {
       byte[] pdf = pdf(bytes);
-      ExecutorService httpThreads = Executors.newFixedThreadPool(clients);
+      // Daemon threads: the driver ends when main ends, as exec:java waits for the others.
+      ExecutorService httpThreads =
+          Executors.newFixedThreadPool(
+              clients,
+              r -> {
+                Thread t = new Thread(r, "load-http");
+                t.setDaemon(true);
+                return t;
+              });
       HttpClient http =
           HttpClient.newBuilder()
               .version(HttpClient.Version.HTTP_1_1)
