@@ -20,8 +20,7 @@ public final class PdfSig {
 
   public static synchronized String check(Path pdf) {
     if (!Files.exists(Path.of("/usr/bin/pdfsig")) || !Files.exists(Path.of("/usr/bin/certutil"))) {
-      throw new IllegalStateException(
-          "pdfsig or certutil missing: apt-get install poppler-utils libnss3-tools");
+      NativeTools.missing("pdfsig or certutil", "apt-get install poppler-utils libnss3-tools");
     }
     try {
       if (nssDb == null) {

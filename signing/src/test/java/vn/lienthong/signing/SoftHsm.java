@@ -33,7 +33,7 @@ public final class SoftHsm {
 
   private SoftHsm() {}
 
-  /** Sets the token up once; fails with a clear message when SoftHSM or OpenSC is missing. */
+  /** Sets the token up once; without SoftHSM or OpenSC, see {@link NativeTools}. */
   public static synchronized X509Certificate ensureToken() {
     if (certificate != null) {
       return certificate;
@@ -46,7 +46,7 @@ public final class SoftHsm {
     for (Path tool :
         List.of(LIBRARY, Path.of("/usr/bin/softhsm2-util"), Path.of("/usr/bin/pkcs11-tool"))) {
       if (!Files.exists(tool)) {
-        throw new IllegalStateException(tool + " is missing: apt-get install softhsm2 opensc");
+        NativeTools.missing(tool.toString(), "apt-get install softhsm2 opensc");
       }
     }
     try {
