@@ -41,6 +41,9 @@ public final class SendLoad {
       "{\"recipients\":[\"000.01.31.H17\",\"000.02.31.H17\",\"000.30.31.H17\"]}";
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
+  /** HTTP Basic on every call (a script), or one login and the session cookie (the web client). */
+  private static final boolean BASIC = !"session".equals(System.getProperty("load.auth", "basic"));
+
   private SendLoad() {}
 
   public static void main(String[] args) throws Exception {
@@ -75,12 +78,27 @@ public final class SendLoad {
           HttpClient.newBuilder()
               .version(HttpClient.Version.HTTP_1_1)
               .executor(httpThreads)
+              .cookieHandler(new java.net.CookieManager())
               .build();
+      if (!BASIC) {
+        HttpResponse<String> login =
+            http.send(
+                HttpRequest.newBuilder(server.baseUri().resolve("api/v1/session"))
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"username\":\"" + SENDER + "\",\"password\":\"" + PASSWORD + "\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (login.statusCode() != 200) {
+          throw new IllegalStateException("login failed: " + login.statusCode());
+        }
+      }
       System.out.printf("warm-up: %d sends%n", warmup);
       run(http, server.baseUri(), pdf, warmup, clients);
       System.out.printf(
-          "measuring: %d sends of %d-byte PDFs to 3 units from %d clients%n",
-          sends, pdf.length, clients);
+          "measuring: %d sends of %d-byte PDFs to 3 units from %d clients, %s%n",
+          sends, pdf.length, clients, BASIC ? "HTTP Basic on every call" : "one login, session");
       long t0 = System.nanoTime();
       List<UUID> ids = run(http, server.baseUri(), pdf, sends, clients);
       double seconds = (System.nanoTime() - t0) / 1e9;
@@ -177,9 +195,10 @@ public final class SendLoad {
   }
 
   private static HttpRequest.Builder request(URI uri) {
-    return HttpRequest.newBuilder(uri)
-        .timeout(Duration.ofMinutes(2))
-        .header(
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2));
+    return !BASIC
+        ? b
+        : b.header(
             "Authorization",
             "Basic "
                 + Base64.getEncoder()
