@@ -107,35 +107,20 @@ public final class SoftHsm {
               "--label",
               KEY_LABEL));
       // The chain's CA certificates go on the token too, so SunPKCS11 returns the whole chain.
-      Path issuingFile = dir.resolve("issuing.der");
-      Files.write(issuingFile, pki.issuingCertificate().getEncoded());
-      run(
-          p11(
-              "--write-object",
-              issuingFile.toString(),
-              "--type",
-              "cert",
-              "--id",
-              "02",
-              "--label",
-              "issuing-ca"));
-      Path rootFile = dir.resolve("root.der");
-      Files.write(rootFile, pki.rootCertificate().getEncoded());
-      run(
-          p11(
-              "--write-object",
-              rootFile.toString(),
-              "--type",
-              "cert",
-              "--id",
-              "03",
-              "--label",
-              "root-ca"));
+      writeCertificate(dir, pki.issuingCertificate(), "02", "issuing-ca");
+      writeCertificate(dir, pki.rootCertificate(), "03", "root-ca");
       certificate = issued;
       return issued;
     } catch (IOException | java.security.GeneralSecurityException e) {
       throw new IllegalStateException("Cannot set up the SoftHSM token", e);
     }
+  }
+
+  private static void writeCertificate(Path dir, X509Certificate cert, String id, String label)
+      throws IOException, java.security.GeneralSecurityException {
+    Path file = dir.resolve(label + ".der");
+    Files.write(file, cert.getEncoded());
+    run(p11("--write-object", file.toString(), "--type", "cert", "--id", id, "--label", label));
   }
 
   private static String[] p11(String... args) {
