@@ -27,6 +27,7 @@ import vn.lienthong.signing.SigningException;
 public final class PdfInputs {
 
   private static final int TAIL = 64 * 1024;
+  private static final int SHORT_TAIL = 4 * 1024;
 
   private PdfInputs() {}
 
@@ -42,8 +43,12 @@ public final class PdfInputs {
         if (!head.contains("%PDF-")) {
           throw new InvalidDocumentException(Reason.NOT_PDF, "Not a PDF (no %PDF- header)");
         }
-        long tailStart = Math.max(0, size - TAIL);
-        String tail = read(channel, tailStart, (int) (size - tailStart));
+        // The trailer and %%EOF are in the last few KB; writers that append junk get a wider look.
+        String tail =
+            read(channel, Math.max(0, size - SHORT_TAIL), (int) Math.min(size, SHORT_TAIL));
+        if (!tail.contains("%%EOF")) {
+          tail = read(channel, Math.max(0, size - TAIL), (int) Math.min(size, TAIL));
+        }
         if (!tail.contains("%%EOF")) {
           throw new InvalidDocumentException(
               Reason.DAMAGED, "Damaged PDF: truncated (no %%EOF marker)");

@@ -14,10 +14,14 @@ import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.Signature;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
@@ -26,15 +30,20 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.TimeZone;
 import vn.lienthong.signing.InvalidDocumentException;
 import vn.lienthong.signing.InvalidDocumentException.Reason;
 import vn.lienthong.signing.SigningException;
 import vn.lienthong.signing.TrustServices;
+import vn.lienthong.signing.appearance.Appearance;
 import vn.lienthong.signing.internal.AppearanceMapper;
+import vn.lienthong.signing.internal.CmsSignature;
 import vn.lienthong.signing.internal.DssSupport;
+import vn.lienthong.signing.internal.IncrementalPades;
 import vn.lienthong.signing.internal.PadesService;
 import vn.lienthong.signing.internal.PdfInputs;
+import vn.lienthong.signing.internal.pdf.SignatureIncrement;
 import vn.lienthong.signing.key.BorrowedKey;
 
 /**
@@ -51,6 +60,11 @@ public final class PadesSigner {
 
   /** Room for the CMS with its chain and a timestamp token with the TSA's chain. */
   private static final int CONTENT_SIZE_WITH_TIMESTAMP = 32 * 1024;
+
+  /** DSS's default room for a CMS without timestamp. */
+  private static final int CONTENT_SIZE_B_B = 9472;
+
+  private static final String APPLICATION = "Liên Thông";
 
   private final TrustServices services;
   private final CertificateVerifier verifier;
@@ -75,6 +89,9 @@ public final class PadesSigner {
     PdfInputs.preflight(input);
     Instant signingTime = now();
     List<X509Certificate> chain = key.chain();
+    if (incremental(input, output, options, chain, signingTime, key::sign, null)) {
+      return;
+    }
     Work work = work(input);
     try {
       PAdESSignatureParameters parameters = parameters(options, chain, signingTime);
@@ -102,11 +119,21 @@ public final class PadesSigner {
   public PendingSignature prepare(Path input, SignOptions options, List<X509Certificate> chain) {
     PdfInputs.preflight(input);
     Instant signingTime = now();
-    Work work = work(input);
+    Optional<IncrementalPades.Prepared> quick =
+        quickPath(options)
+            ? IncrementalPades.prepare(
+                input, request(options, chain, signingTime), chain.get(0), null)
+            : Optional.empty();
+    Work work = quick.isPresent() ? null : work(input);
     try {
-      PAdESSignatureParameters parameters = parameters(options, chain, signingTime);
-      DSSDocument document = new FileDocument(input.toFile());
-      ToBeSigned toBeSigned = dss(input, () -> work.service.getDataToSign(document, parameters));
+      byte[] dataToSign;
+      if (quick.isPresent()) {
+        dataToSign = quick.get().signedAttributes();
+      } else {
+        PAdESSignatureParameters parameters = parameters(options, chain, signingTime);
+        DSSDocument document = new FileDocument(input.toFile());
+        dataToSign = dss(input, () -> work.service.getDataToSign(document, parameters)).getBytes();
+      }
       List<byte[]> der = new ArrayList<>();
       for (X509Certificate c : chain) {
         der.add(c.getEncoded());
@@ -117,14 +144,16 @@ public final class PadesSigner {
           signingTime,
           der,
           BorrowedKey.signatureAlgorithmFor(chain.get(0)),
-          toBeSigned.getBytes(),
+          dataToSign,
           options.appearance(),
           options.reason(),
           options.location());
     } catch (CertificateEncodingException e) {
       throw new SigningException("Cannot encode the signer's certificate", e);
     } finally {
-      work.close();
+      if (work != null) {
+        work.close();
+      }
     }
   }
 
@@ -142,6 +171,19 @@ public final class PadesSigner {
     }
     List<X509Certificate> chain = pending.certificates();
     verifySignatureValue(pending, chain.get(0), signatureValue);
+    // Same document, same request: the update is rebuilt byte for byte. A pending signature that
+    // the general path prepared (its data to sign differs) is finished by the general path.
+    if (incremental(
+        input,
+        output,
+        pending.options(),
+        chain,
+        pending.signingTime(),
+        dataToSign ->
+            java.util.Arrays.equals(dataToSign, pending.dataToSign()) ? signatureValue : null,
+        pending.signatureAlgorithm())) {
+      return;
+    }
     Work work = work(input);
     try {
       PAdESSignatureParameters parameters =
@@ -185,6 +227,134 @@ public final class PadesSigner {
   }
 
   // ------------------------------------------------------------------------------------------
+
+  /** Signs what the key source gives for the data to sign; null means "not this way". */
+  interface SignatureSource {
+    byte[] sign(byte[] dataToSign);
+  }
+
+  /**
+   * Invisible signatures go through {@link IncrementalPades}: no PDFBox load or save of the
+   * document. Visible ones still need DSS's appearance drawing.
+   */
+  private static boolean quickPath(SignOptions options) {
+    return options.appearance() instanceof Appearance.Invisible;
+  }
+
+  private static SignatureIncrement.Request request(
+      SignOptions options, List<X509Certificate> chain, Instant signingTime) {
+    int certificates = 0;
+    for (X509Certificate c : chain) {
+      try {
+        certificates += c.getEncoded().length;
+      } catch (CertificateEncodingException e) {
+        throw new SigningException("Cannot encode the signer's chain", e);
+      }
+    }
+    int room =
+        options.level().needsTimestamp()
+            ? Math.max(CONTENT_SIZE_WITH_TIMESTAMP, certificates + 24 * 1024)
+            : Math.max(CONTENT_SIZE_B_B, certificates + 4096);
+    return new SignatureIncrement.Request(
+        signingTime,
+        AppearanceMapper.VIETNAM,
+        options.reason(),
+        options.location(),
+        APPLICATION,
+        room);
+  }
+
+  /**
+   * The incremental path: false when the document or the options need the general path (nothing
+   * written then). Levels above B-T are B-T here, then extended by DSS.
+   */
+  private boolean incremental(
+      Path input,
+      Path output,
+      SignOptions options,
+      List<X509Certificate> chain,
+      Instant signingTime,
+      SignatureSource key,
+      String algorithm) {
+    if (!quickPath(options)) {
+      return false;
+    }
+    if (options.level().needsTimestamp() && timestamps == null) {
+      throw new SigningException(
+          options.level().label() + " needs a timestamp authority (TSA URL)");
+    }
+    checkValidity(chain.get(0), signingTime);
+    boolean extend =
+        options.level() == SignatureLevel.B_LT || options.level() == SignatureLevel.B_LTA;
+    Path signed = null;
+    try {
+      signed = Files.createTempFile(output.toAbsolutePath().getParent(), ".signing-", ".pdf");
+      try (FileChannel out = FileChannel.open(signed, StandardOpenOption.WRITE)) {
+        Optional<IncrementalPades.Prepared> prepared =
+            IncrementalPades.prepare(
+                input, request(options, chain, signingTime), chain.get(0), out);
+        if (prepared.isEmpty()) {
+          return false;
+        }
+        byte[] value = key.sign(prepared.get().signedAttributes());
+        if (value == null) {
+          return false;
+        }
+        byte[] timestamp = options.level().needsTimestamp() ? timestamp(value) : null;
+        byte[] cms =
+            CmsSignature.signedData(
+                prepared.get().signedAttributes(),
+                value,
+                algorithm != null ? algorithm : BorrowedKey.signatureAlgorithmFor(chain.get(0)),
+                chain,
+                timestamp);
+        IncrementalPades.finish(prepared.get(), cms, out);
+      }
+      if (extend) {
+        extend(signed, output, options.level());
+      } else {
+        // Delete, then rename: renaming over an existing file makes ext4 write the new one out
+        // at once (auto_da_alloc), which costs more than the whole signature on a 10 MB scan. A
+        // crash in between leaves no output, never a partial one.
+        Files.deleteIfExists(output);
+        Files.move(signed, output, StandardCopyOption.ATOMIC_MOVE);
+      }
+      return true;
+    } catch (IOException e) {
+      throw new SigningException("Cannot write " + output.getFileName(), e);
+    } finally {
+      if (signed != null) {
+        try {
+          Files.deleteIfExists(signed);
+        } catch (IOException e) {
+          // a leftover temp file in the output folder; nothing else to do
+        }
+      }
+    }
+  }
+
+  /** The signature-time-stamp over the signature value (ETSI EN 319 122-1 5.3). */
+  private byte[] timestamp(byte[] signatureValue) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(signatureValue);
+      return timestamps.getTimeStampResponse(DigestAlgorithm.SHA256, digest).getBytes();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    } catch (RuntimeException e) {
+      throw new SigningException("The timestamp authority did not answer: " + e.getMessage(), e);
+    }
+  }
+
+  /** A certificate expired or not yet valid at the signing time cannot sign (as DSS checks). */
+  private static void checkValidity(X509Certificate signer, Instant signingTime) {
+    try {
+      signer.checkValidity(Date.from(signingTime));
+    } catch (java.security.cert.CertificateExpiredException e) {
+      throw new SignerCertificateException("The signer's certificate has expired", e);
+    } catch (java.security.cert.CertificateNotYetValidException e) {
+      throw new SignerCertificateException("The signer's certificate is not yet valid", e);
+    }
+  }
 
   private PadesService newService() {
     PadesService service = new PadesService(verifier);
@@ -236,7 +406,7 @@ public final class PadesSigner {
     parameters.setCertificateChain(tokens);
     parameters.bLevel().setSigningDate(Date.from(signingTime));
     parameters.setSigningTimeZone(TimeZone.getTimeZone(AppearanceMapper.VIETNAM));
-    parameters.setAppName("Liên Thông");
+    parameters.setAppName(APPLICATION);
     parameters.setReason(options.reason());
     parameters.setLocation(options.location());
     if (options.level().needsTimestamp()) {

@@ -1,0 +1,85 @@
+package vn.lienthong.signing.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.X509Certificate;
+import java.util.Optional;
+import vn.lienthong.signing.internal.pdf.PdfReader;
+import vn.lienthong.signing.internal.pdf.SignatureIncrement;
+import vn.lienthong.signing.internal.pdf.UnsupportedPdfException;
+
+/**
+ * Signing without loading the document: {@link SignatureIncrement} builds the update from the
+ * trailer and a few objects, the document is hashed (and copied to the output) in one streaming
+ * pass, and the CMS goes into the placeholder. PDFs whose structure it does not handle go the
+ * general way (DSS with PDFBox), which {@link #prepare} says by returning empty.
+ */
+public final class IncrementalPades {
+
+  private static final int CHUNK = 1024 * 1024;
+
+  /** The update for one document and the signed attributes its key signs. */
+  public record Prepared(SignatureIncrement increment, byte[] signedAttributes) {}
+
+  private IncrementalPades() {}
+
+  /**
+   * Builds the update and hashes the document; when {@code copyTo} is given the document's bytes
+   * are written to it in the same pass. Empty when the document needs the general path (nothing has
+   * been written then).
+   */
+  public static Optional<Prepared> prepare(
+      Path input, SignatureIncrement.Request request, X509Certificate signer, FileChannel copyTo) {
+    try (PdfReader pdf = PdfReader.open(input)) {
+      SignatureIncrement increment = SignatureIncrement.build(pdf, request);
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      hashAndCopy(pdf, digest, copyTo);
+      increment.digestUpdate(digest);
+      return Optional.of(
+          new Prepared(increment, CmsSignature.signedAttributes(digest.digest(), signer)));
+    } catch (UnsupportedPdfException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Appends the update, with the CMS in its placeholder, after the copied document. */
+  public static void finish(Prepared prepared, byte[] cms, FileChannel out) throws IOException {
+    prepared.increment().embed(cms);
+    ByteBuffer buffer = ByteBuffer.wrap(prepared.increment().bytes());
+    while (buffer.hasRemaining()) {
+      out.write(buffer);
+    }
+  }
+
+  private static void hashAndCopy(PdfReader pdf, MessageDigest digest, FileChannel copyTo)
+      throws IOException {
+    FileChannel in = pdf.channel();
+    long size = pdf.size();
+    ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(CHUNK, Math.max(1, size)));
+    long position = 0;
+    while (position < size) {
+      buffer.clear();
+      int n = in.read(buffer, position);
+      if (n < 0) {
+        throw new IOException("The document became shorter while signing");
+      }
+      position += n;
+      digest.update(buffer.array(), 0, n);
+      if (copyTo != null) {
+        buffer.flip();
+        while (buffer.hasRemaining()) {
+          copyTo.write(buffer);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package vn.lienthong.signing.internal.pdf;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The PDF object model of the incremental writer: just enough to read the objects a signature
+ * touches (trailer, catalog, form, page tree) and to write them back unchanged except for the
+ * entries we add. Dictionaries are {@link Dict}, arrays {@code List<Object>}, booleans {@code
+ * Boolean}; names, numbers and strings keep their exact bytes so a rewritten object says what the
+ * original said.
+ */
+public final class PdfValues {
+
+  private PdfValues() {}
+
+  /** A name, without the slash, with its #xx escapes as written. */
+  public record Name(String raw) {
+
+    /** A name for any text: UTF-8, with #xx for what a name cannot hold as is (7.3.5). */
+    public static Name of(String text) {
+      StringBuilder raw = new StringBuilder();
+      for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+        int c = b & 0xff;
+        if (c > 0x20 && c < 0x7f && c != '#' && "()<>[]{}/%".indexOf(c) < 0) {
+          raw.append((char) c);
+        } else {
+          raw.append('#').append(String.format("%02X", c));
+        }
+      }
+      return new Name(raw.toString());
+    }
+
+    @Override
+    public String toString() {
+      return "/" + raw;
+    }
+  }
+
+  /** A number as written (integer or real). */
+  public record Num(String text) {
+    public long longValue() {
+      try {
+        return Long.parseLong(text.startsWith("+") ? text.substring(1) : text);
+      } catch (NumberFormatException e) {
+        return (long) Double.parseDouble(text);
+      }
+    }
+
+    public static Num of(long value) {
+      return new Num(Long.toString(value));
+    }
+  }
+
+  /** A string's decoded bytes (literal or hex in the file; always written as hex). */
+  public record Str(byte[] bytes) {
+    /** A text string per ISO 32000-1 7.9.2.2: UTF-16BE with its BOM, or PDFDocEncoding. */
+    public String text() {
+      if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xfe && (bytes[1] & 0xff) == 0xff) {
+        return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
+      }
+      return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+
+    /** ASCII text as is, anything else as UTF-16BE with a BOM (Vietnamese needs it). */
+    public static Str text(String value) {
+      boolean ascii = value.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
+      if (ascii) {
+        return new Str(value.getBytes(StandardCharsets.US_ASCII));
+      }
+      byte[] utf16 = value.getBytes(StandardCharsets.UTF_16BE);
+      byte[] bytes = new byte[utf16.length + 2];
+      bytes[0] = (byte) 0xfe;
+      bytes[1] = (byte) 0xff;
+      System.arraycopy(utf16, 0, bytes, 2, utf16.length);
+      return new Str(bytes);
+    }
+  }
+
+  /** An indirect reference. */
+  public record Ref(int number, int generation) {
+    public static Ref of(int number) {
+      return new Ref(number, 0);
+    }
+  }
+
+  /** The null object. */
+  public enum Null {
+    NULL
+  }
+
+  /** A stream: its dictionary and its still-encoded data. */
+  public record Stream(Dict dict, byte[] data) {}
+
+  /** A dictionary that keeps its key order. */
+  public static final class Dict {
+    private final Map<String, Object> entries = new LinkedHashMap<>();
+
+    public Object get(String key) {
+      return entries.get(key);
+    }
+
+    public Dict put(String key, Object value) {
+      entries.put(key, value);
+      return this;
+    }
+
+    public boolean has(String key) {
+      return entries.containsKey(key);
+    }
+
+    public Map<String, Object> entries() {
+      return entries;
+    }
+
+    public Dict copy() {
+      Dict copy = new Dict();
+      copy.entries.putAll(entries);
+      return copy;
+    }
+
+    public boolean isName(String key, String name) {
+      return entries.get(key) instanceof Name n && n.raw().equals(name);
+    }
+  }
+
+  /** A copy of the array with one more element. */
+  public static List<Object> appended(List<Object> array, Object element) {
+    List<Object> copy = new java.util.ArrayList<>(array);
+    copy.add(element);
+    return copy;
+  }
+}
