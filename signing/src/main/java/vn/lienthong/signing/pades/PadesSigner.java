@@ -36,7 +36,7 @@ import vn.lienthong.signing.InvalidDocumentException;
 import vn.lienthong.signing.InvalidDocumentException.Reason;
 import vn.lienthong.signing.SigningException;
 import vn.lienthong.signing.TrustServices;
-import vn.lienthong.signing.appearance.Appearance;
+import vn.lienthong.signing.internal.AppearanceDrawer;
 import vn.lienthong.signing.internal.AppearanceMapper;
 import vn.lienthong.signing.internal.CmsSignature;
 import vn.lienthong.signing.internal.DssSupport;
@@ -119,11 +119,12 @@ public final class PadesSigner {
   public PendingSignature prepare(Path input, SignOptions options, List<X509Certificate> chain) {
     PdfInputs.preflight(input);
     Instant signingTime = now();
-    Optional<IncrementalPades.Prepared> quick =
-        quickPath(options)
-            ? IncrementalPades.prepare(
-                input, request(options, chain, signingTime), chain.get(0), null)
-            : Optional.empty();
+    Optional<IncrementalPades.Prepared> quick;
+    try (AppearanceDrawer.Drawn drawn = AppearanceDrawer.draw(options.appearance(), signingTime)) {
+      quick =
+          IncrementalPades.prepare(
+              input, request(options, chain, signingTime, drawn), chain.get(0), null);
+    }
     Work work = quick.isPresent() ? null : work(input);
     try {
       byte[] dataToSign;
@@ -189,6 +190,13 @@ public final class PadesSigner {
       PAdESSignatureParameters parameters =
           parameters(pending.options(), chain, pending.signingTime());
       DSSDocument document = new FileDocument(input.toFile());
+      byte[] dataToSign =
+          dss(input, () -> work.service.getDataToSign(document, parameters)).getBytes();
+      if (!java.util.Arrays.equals(dataToSign, pending.dataToSign())) {
+        // never embed a value that signs other bytes: that would be a broken signature
+        throw new InvalidDocumentException(
+            Reason.DOCUMENT_CHANGED, "The data to sign cannot be computed again for this document");
+      }
       SignatureValue value =
           new SignatureValue(algorithm(pending.signatureAlgorithm()), signatureValue);
       dss(
@@ -233,16 +241,11 @@ public final class PadesSigner {
     byte[] sign(byte[] dataToSign);
   }
 
-  /**
-   * Invisible signatures go through {@link IncrementalPades}: no PDFBox load or save of the
-   * document. Visible ones still need DSS's appearance drawing.
-   */
-  private static boolean quickPath(SignOptions options) {
-    return options.appearance() instanceof Appearance.Invisible;
-  }
-
   private static SignatureIncrement.Request request(
-      SignOptions options, List<X509Certificate> chain, Instant signingTime) {
+      SignOptions options,
+      List<X509Certificate> chain,
+      Instant signingTime,
+      AppearanceDrawer.Drawn drawn) {
     int certificates = 0;
     for (X509Certificate c : chain) {
       try {
@@ -261,7 +264,8 @@ public final class PadesSigner {
         options.reason(),
         options.location(),
         APPLICATION,
-        room);
+        room,
+        drawn == null ? null : drawn.visible());
   }
 
   /**
@@ -276,9 +280,6 @@ public final class PadesSigner {
       Instant signingTime,
       SignatureSource key,
       String algorithm) {
-    if (!quickPath(options)) {
-      return false;
-    }
     if (options.level().needsTimestamp() && timestamps == null) {
       throw new SigningException(
           options.level().label() + " needs a timestamp authority (TSA URL)");
@@ -289,10 +290,11 @@ public final class PadesSigner {
     Path signed = null;
     try {
       signed = Files.createTempFile(output.toAbsolutePath().getParent(), ".signing-", ".pdf");
-      try (FileChannel out = FileChannel.open(signed, StandardOpenOption.WRITE)) {
+      try (FileChannel out = FileChannel.open(signed, StandardOpenOption.WRITE);
+          AppearanceDrawer.Drawn drawn = AppearanceDrawer.draw(options.appearance(), signingTime)) {
         Optional<IncrementalPades.Prepared> prepared =
             IncrementalPades.prepare(
-                input, request(options, chain, signingTime), chain.get(0), out);
+                input, request(options, chain, signingTime, drawn), chain.get(0), out);
         if (prepared.isEmpty()) {
           return false;
         }

@@ -28,6 +28,7 @@ public final class CpuTimeComparison {
       operations.put("rawRsaSoftHsm", bench::rawRsaSoftHsm);
       operations.put("signBbPkcs12", bench::signBbPkcs12);
       operations.put("signBbPkcs12Cookbook", bench::signBbPkcs12Cookbook);
+      operations.put("signBbPkcs12Seal", bench::signBbPkcs12Seal);
       operations.put("signBbSoftHsm", bench::signBbSoftHsm);
       operations.put("signBbSoftHsmCookbook", bench::signBbSoftHsmCookbook);
       operations.put("verifyBltOurs", bench::verifyBltOurs);

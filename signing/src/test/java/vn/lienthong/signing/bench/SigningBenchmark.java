@@ -37,6 +37,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import vn.lienthong.signing.Fixtures;
 import vn.lienthong.signing.SoftHsm;
 import vn.lienthong.signing.TrustServices;
+import vn.lienthong.signing.appearance.Appearance;
+import vn.lienthong.signing.appearance.Placement;
 import vn.lienthong.signing.key.BorrowedKey;
 import vn.lienthong.signing.key.KeySource;
 import vn.lienthong.signing.key.Pkcs11KeySource;
@@ -131,6 +133,22 @@ public class SigningBenchmark {
     try (BorrowedKey key = pkcs12.borrow()) {
       signer.sign(
           input, output, SignOptions.of(vn.lienthong.signing.pades.SignatureLevel.B_B), key);
+    }
+    return output;
+  }
+
+  /** A visible unit seal (Decree 30 appearance: seal image, unit name, signing time). */
+  @Benchmark
+  public Path signBbPkcs12Seal() {
+    try (BorrowedKey key = pkcs12.borrow()) {
+      signer.sign(
+          input,
+          output,
+          SignOptions.of(vn.lienthong.signing.pades.SignatureLevel.B_B)
+              .withAppearance(
+                  new Appearance.Seal(
+                      DemoPki.DEMO_UNIT, null, new Placement(1, 330, 620, 102, 126))),
+          key);
     }
     return output;
   }

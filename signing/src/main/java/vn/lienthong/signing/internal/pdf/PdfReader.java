@@ -228,6 +228,19 @@ public final class PdfReader implements Closeable {
     throw new UnsupportedPdfException("Page tree too deep");
   }
 
+  /** A page attribute, looked up through the page tree when the page inherits it (7.7.3.4). */
+  public Object inherited(Dict page, String key) throws UnsupportedPdfException {
+    Dict node = page;
+    for (int depth = 0; depth < 64 && node != null; depth++) {
+      if (node.has(key)) {
+        return node.get(key);
+      }
+      Object parent = node.get("Parent");
+      node = parent == null ? null : dict(parent, "A page tree node");
+    }
+    return null;
+  }
+
   /** A page and the reference it is known by. */
   public record Page(Ref ref, Dict dict) {}
 

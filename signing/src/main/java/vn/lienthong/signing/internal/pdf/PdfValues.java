@@ -86,6 +86,9 @@ public final class PdfValues {
     }
   }
 
+  /** An object body written as is (made by {@link CosObjects}). */
+  public record Raw(byte[] bytes) {}
+
   /** The null object. */
   public enum Null {
     NULL

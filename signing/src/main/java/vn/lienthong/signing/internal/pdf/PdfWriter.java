@@ -61,6 +61,8 @@ final class PdfWriter {
       ascii(ref.number() + " " + ref.generation() + " R");
     } else if (value instanceof Str str) {
       hex(str.bytes());
+    } else if (value instanceof PdfValues.Raw raw) {
+      out.writeBytes(raw.bytes());
     } else if (value instanceof Boolean b) {
       ascii(b.toString());
     } else if (value == Null.NULL || value == null) {

@@ -46,7 +46,21 @@ public final class SignatureIncrement {
       String reason,
       String location,
       String application,
-      int contentsBytes) {}
+      int contentsBytes,
+      Visible visible) {}
+
+  /**
+   * A visible signature: its box on a page, in points from the page's top-left corner (or top-right
+   * when {@code fromRight}), and the appearance PDFBox drew for the box's size.
+   */
+  public record Visible(
+      int pageIndex,
+      float left,
+      float top,
+      float width,
+      float height,
+      boolean fromRight,
+      org.apache.pdfbox.cos.COSStream appearance) {}
 
   private final long baseSize;
   private final byte[] bytes;
@@ -105,7 +119,7 @@ public final class SignatureIncrement {
     if (!(trailer.get("Size") instanceof Num sizeNum)) {
       throw new UnsupportedPdfException("Trailer without /Size");
     }
-    int next = (int) sizeNum.longValue();
+    int[] next = {(int) sizeNum.longValue()};
     Dict catalog = pdf.dict(rootRef, "The catalog");
     if (catalog.has("Perms")) {
       // a certified document: DSS checks its DocMDP permissions before adding a signature
@@ -114,11 +128,12 @@ public final class SignatureIncrement {
 
     Map<Integer, Object> changed = new TreeMap<>();
     requireGenerationZero(rootRef);
-    Ref signature = Ref.of(next++);
-    Ref widget = Ref.of(next++);
+    Ref signature = Ref.of(next[0]++);
+    Ref widget = Ref.of(next[0]++);
 
-    // The widget goes on page 1, like PDFBox's invisible signatures.
-    PdfReader.Page page = pdf.page(0);
+    // An invisible signature's widget goes on page 1, as PDFBox and DSS put it.
+    Visible visible = request.visible();
+    PdfReader.Page page = pdf.page(visible != null ? visible.pageIndex() : 0);
     requireGenerationZero(page.ref());
     Object annots = page.dict().get("Annots");
     if (annots instanceof Ref annotsRef) {
@@ -152,7 +167,7 @@ public final class SignatureIncrement {
       form = direct.copy();
     } else if (formValue == null) {
       form = new Dict();
-      formRef = Ref.of(next++);
+      formRef = Ref.of(next[0]++);
       changed.put(rootRef.number(), catalog.copy().put("AcroForm", formRef));
     } else {
       throw new UnsupportedPdfException("/AcroForm is neither a dictionary nor a reference");
@@ -195,8 +210,20 @@ public final class SignatureIncrement {
             .put("F", Num.of(132)) // print + locked (12.5.3)
             .put("T", Str.text(fieldName(pdf, fields)))
             .put("V", signature)
-            .put("P", page.ref())
-            .put("Rect", List.of(Num.of(0), Num.of(0), Num.of(0), Num.of(0)));
+            .put("P", page.ref());
+    if (visible == null) {
+      widgetDict.put("Rect", List.of(Num.of(0), Num.of(0), Num.of(0), Num.of(0)));
+    } else {
+      widgetDict.put("Rect", rect(pdf, page, visible));
+      CosObjects appearance = new CosObjects(() -> next[0]++);
+      try {
+        Ref normal = appearance.stream(visible.appearance());
+        widgetDict.put("AP", new Dict().put("N", normal));
+      } catch (java.io.IOException e) {
+        throw new UnsupportedPdfException("Cannot write the appearance: " + e.getMessage());
+      }
+      changed.putAll(appearance.objects());
+    }
     changed.put(widget.number(), widgetDict);
 
     Dict signatureDict =
@@ -217,7 +244,7 @@ public final class SignatureIncrement {
           new Dict().put("App", new Dict().put("Name", Name.of(request.application()))));
     }
 
-    return write(pdf, request, trailer, next, changed, signature, signatureDict);
+    return write(pdf, request, trailer, next[0], changed, signature, signatureDict);
   }
 
   private static SignatureIncrement write(
@@ -314,6 +341,47 @@ public final class SignatureIncrement {
     byte[] rangeBytes = range.getBytes(StandardCharsets.US_ASCII);
     System.arraycopy(rangeBytes, 0, bytes, byteRangeAt, rangeBytes.length);
     return new SignatureIncrement(base, bytes, contentsStart, contentsEnd);
+  }
+
+  /**
+   * The widget's rectangle in default user space: the page's crop box (inherited entries included),
+   * measured from its top edge. Rotated pages go the general way.
+   */
+  private static List<Object> rect(PdfReader pdf, PdfReader.Page page, Visible visible)
+      throws UnsupportedPdfException {
+    Object rotate = pdf.resolve(pdf.inherited(page.dict(), "Rotate"));
+    if (rotate instanceof Num n && n.longValue() % 360 != 0) {
+      throw new UnsupportedPdfException("Rotated page");
+    }
+    Object box = pdf.resolve(pdf.inherited(page.dict(), "CropBox"));
+    if (!(box instanceof List<?>)) {
+      box = pdf.resolve(pdf.inherited(page.dict(), "MediaBox"));
+    }
+    if (!(box instanceof List<?> corners) || corners.size() != 4) {
+      throw new UnsupportedPdfException("Page without a usable box");
+    }
+    double[] c = new double[4];
+    for (int i = 0; i < 4; i++) {
+      if (!(pdf.resolve(corners.get(i)) instanceof Num n)) {
+        throw new UnsupportedPdfException("Page box with a non-number");
+      }
+      c[i] = Double.parseDouble(n.text());
+    }
+    double left = Math.min(c[0], c[2]);
+    double right = Math.max(c[0], c[2]);
+    double top = Math.max(c[1], c[3]);
+    double x =
+        visible.fromRight() ? right - visible.left() - visible.width() : left + visible.left();
+    double y = top - visible.top() - visible.height();
+    return List.of(real(x), real(y), real(x + visible.width()), real(y + visible.height()));
+  }
+
+  private static Num real(double value) {
+    return new Num(
+        java.math.BigDecimal.valueOf(value)
+            .setScale(3, java.math.RoundingMode.HALF_UP)
+            .stripTrailingZeros()
+            .toPlainString());
   }
 
   /** A PDF date (7.9.4): D:YYYYMMDDHHmmSS+07'00'. */
