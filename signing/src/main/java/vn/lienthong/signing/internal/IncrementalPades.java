@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
+import java.util.HexFormat;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.lienthong.signing.internal.pdf.PdfReader;
 import vn.lienthong.signing.internal.pdf.SignatureIncrement;
 import vn.lienthong.signing.internal.pdf.UnsupportedPdfException;
@@ -22,9 +25,14 @@ import vn.lienthong.signing.internal.pdf.UnsupportedPdfException;
 public final class IncrementalPades {
 
   private static final int CHUNK = 1024 * 1024;
+  private static final Logger LOG = LoggerFactory.getLogger(IncrementalPades.class);
 
-  /** The update for one document and the signed attributes its key signs. */
-  public record Prepared(SignatureIncrement increment, byte[] signedAttributes) {}
+  /**
+   * The update for one document, the signed attributes its key signs, and the SHA-256 (hex) of the
+   * document as it was, computed in the same pass.
+   */
+  public record Prepared(
+      SignatureIncrement increment, byte[] signedAttributes, String documentSha256) {}
 
   private IncrementalPades() {}
 
@@ -36,17 +44,29 @@ public final class IncrementalPades {
   public static Optional<Prepared> prepare(
       Path input, SignatureIncrement.Request request, X509Certificate signer, FileChannel copyTo) {
     try (PdfReader pdf = PdfReader.open(input)) {
-      SignatureIncrement increment = SignatureIncrement.build(pdf, request);
+      SignatureIncrement increment;
+      try {
+        increment = SignatureIncrement.build(pdf, request);
+      } catch (RuntimeException e) {
+        // malformed values where the reader expected sane ones (a number like "1.2.3"): the
+        // general path reads such files leniently or says precisely what is damaged
+        LOG.debug("Incremental writer refused {}: {}", input.getFileName(), e.toString());
+        return Optional.empty();
+      }
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       hashAndCopy(pdf, digest, copyTo);
+      // the signed ranges begin with the whole original: its own hash is a clone away
+      String documentSha256 = HexFormat.of().formatHex(((MessageDigest) digest.clone()).digest());
       increment.digestUpdate(digest);
       return Optional.of(
-          new Prepared(increment, CmsSignature.signedAttributes(digest.digest(), signer)));
+          new Prepared(
+              increment, CmsSignature.signedAttributes(digest.digest(), signer), documentSha256));
     } catch (UnsupportedPdfException e) {
+      LOG.debug("Incremental writer refused {}: {}", input.getFileName(), e.getMessage());
       return Optional.empty();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
+    } catch (NoSuchAlgorithmException | CloneNotSupportedException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -140,7 +140,7 @@ public final class PadesSigner {
         der.add(c.getEncoded());
       }
       return new PendingSignature(
-          PdfInputs.sha256(input),
+          quick.isPresent() ? quick.get().documentSha256() : PdfInputs.sha256(input),
           options.level(),
           signingTime,
           der,
