@@ -128,6 +128,12 @@ public final class AppearanceDrawer {
         if (e instanceof IOException io) {
           throw new UncheckedIOException(io);
         }
+        if (e instanceof IllegalArgumentException) {
+          // PDFBox: "No glyph for U+... in font DejaVu..." (CJK, control characters, ...)
+          throw new SigningException(
+              "The signature text has a character the embedded font cannot show: " + e.getMessage(),
+              e);
+        }
         throw (RuntimeException) e;
       }
     }

@@ -1,6 +1,7 @@
 package vn.lienthong.signing.pades;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.lienthong.signing.Fixtures;
 import vn.lienthong.signing.PdfSig;
+import vn.lienthong.signing.SigningException;
+import vn.lienthong.signing.appearance.Appearance;
+import vn.lienthong.signing.appearance.Placement;
 import vn.lienthong.signing.key.BorrowedKey;
 import vn.lienthong.signing.key.Pkcs12KeySource;
 import vn.lienthong.signing.pki.DemoPki;
@@ -167,6 +171,27 @@ class IncrementalSigningTest {
     // PDFBox writes /ByteRange before /Contents, our writer after it
     assertThat(tail.lastIndexOf("/ByteRange")).isLessThan(tail.lastIndexOf("/Contents"));
     assertThat(verifier.verify(signed).indication()).isEqualTo(Indication.TOTAL_PASSED);
+  }
+
+  @Test
+  void aNameTheFontCannotShowIsAClearErrorAndWritesNothing(@TempDir Path dir) {
+    Path input = Fixtures.samplePdf(dir, 1);
+    Path output = dir.resolve("signed.pdf");
+    Appearance.Leader leader =
+        new Appearance.Leader("Nguyễn 漢字", "Chủ tịch", null, new Placement(1, 330, 620, 200, 90));
+    try (Pkcs12KeySource source = Fixtures.demoKey(DemoPki.LEADER);
+        BorrowedKey key = source.borrow()) {
+      assertThatThrownBy(
+              () ->
+                  signer.sign(
+                      input,
+                      output,
+                      SignOptions.of(SignatureLevel.B_B).withAppearance(leader),
+                      key))
+          .isInstanceOf(SigningException.class)
+          .hasMessageContaining("cannot show");
+    }
+    assertThat(output).doesNotExist();
   }
 
   // ------------------------------------------------------------------------------------------

@@ -63,13 +63,7 @@ final class PdfParser {
   /** A run of regular characters (a keyword or number), after whitespace. */
   String token() {
     skipWhitespace();
-    StringBuilder token = new StringBuilder();
-    int c;
-    while (isRegular(c = in.at(pos))) {
-      token.append((char) c);
-      pos++;
-    }
-    return token.toString();
+    return regularRun();
   }
 
   void expect(String keyword) throws UnsupportedPdfException {

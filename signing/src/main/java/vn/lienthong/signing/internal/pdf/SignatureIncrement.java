@@ -183,6 +183,9 @@ public final class SignatureIncrement {
         throw new UnsupportedPdfException("/Fields is not an array");
       }
       fields = objects(list);
+      if (changed.containsKey(fieldsRef.number())) {
+        throw new UnsupportedPdfException("/Fields shares an object with the page");
+      }
       changed.put(fieldsRef.number(), PdfValues.appended(fields, widget));
     } else if (fieldsValue instanceof List<?> list) {
       fields = objects(list);
