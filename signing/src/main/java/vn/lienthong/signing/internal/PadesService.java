@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.HexFormat;
 import vn.lienthong.signing.SigningException;
 
 /**
@@ -32,7 +33,6 @@ import vn.lienthong.signing.SigningException;
 public final class PadesService extends PAdESService {
 
   private static final byte[] BYTE_RANGE = "/ByteRange".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
   public PadesService(CertificateVerifier verifier) {
     super(verifier);
@@ -166,10 +166,8 @@ public final class PadesService extends PAdESService {
     }
     byte[] out = new byte[length];
     Arrays.fill(out, (byte) '0');
-    for (int i = 0; i < cms.length; i++) {
-      out[2 * i] = HEX[(cms[i] >> 4) & 0x0f];
-      out[2 * i + 1] = HEX[cms[i] & 0x0f];
-    }
+    byte[] hex = HexFormat.of().withUpperCase().formatHex(cms).getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(hex, 0, out, 0, hex.length);
     return out;
   }
 

@@ -4,7 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.IntSupplier;
@@ -19,18 +21,20 @@ import org.apache.pdfbox.cos.COSNull;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.cos.COSString;
+import vn.lienthong.signing.internal.pdf.PdfValues.Dict;
 import vn.lienthong.signing.internal.pdf.PdfValues.Name;
+import vn.lienthong.signing.internal.pdf.PdfValues.Null;
+import vn.lienthong.signing.internal.pdf.PdfValues.Num;
 import vn.lienthong.signing.internal.pdf.PdfValues.Raw;
 import vn.lienthong.signing.internal.pdf.PdfValues.Ref;
+import vn.lienthong.signing.internal.pdf.PdfValues.Str;
 
 /**
- * Writes objects that PDFBox built in memory (a signature appearance with its font subset and
- * images) as new objects of our update: every stream becomes an indirect object, shared objects are
- * written once, everything else inline.
+ * Turns objects that PDFBox built in memory (a signature appearance with its font subset and
+ * images) into new objects of our update: every stream becomes an indirect object, written once
+ * even when shared; everything else becomes our own values, written by {@link PdfWriter}.
  */
 public final class CosObjects {
-
-  private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
   private final IntSupplier numbers;
   private final Map<COSBase, Ref> written = new IdentityHashMap<>();
@@ -40,12 +44,12 @@ public final class CosObjects {
     this.numbers = numbers;
   }
 
-  /** The objects written so far, by number, as raw bodies. */
+  /** The objects written so far, by number. */
   Map<Integer, Object> objects() {
     return objects;
   }
 
-  /** Writes a stream and all it references; returns its reference. */
+  /** Adds a stream and all it references; returns its reference. */
   Ref stream(COSStream stream) throws IOException {
     Ref ref = written.get(stream);
     if (ref != null) {
@@ -57,72 +61,50 @@ public final class CosObjects {
     try (InputStream raw = stream.createRawInputStream()) {
       data = raw.readAllBytes();
     }
+    Dict dict = dictionary(stream).put(COSName.LENGTH.getName(), Num.of(data.length));
     ByteArrayOutputStream body = new ByteArrayOutputStream(data.length + 256);
-    body.write('<');
-    body.write('<');
-    for (Map.Entry<COSName, COSBase> e : stream.entrySet()) {
-      if (e.getKey().equals(COSName.LENGTH)) {
-        continue;
-      }
-      name(e.getKey(), body);
-      body.write(' ');
-      value(e.getValue(), body);
-    }
-    body.writeBytes(
-        ("/Length " + data.length + ">>\nstream\n").getBytes(StandardCharsets.US_ASCII));
+    new PdfWriter(body).value(dict).ascii("\nstream\n");
     body.writeBytes(data);
     body.writeBytes("\nendstream".getBytes(StandardCharsets.US_ASCII));
     objects.put(ref.number(), new Raw(body.toByteArray()));
     return ref;
   }
 
-  private void value(COSBase value, ByteArrayOutputStream out) throws IOException {
+  private Object value(COSBase value) throws IOException {
     COSBase base = value instanceof COSObject object ? object.getObject() : value;
     if (base instanceof COSStream stream) {
-      Ref ref = stream(stream);
-      out.writeBytes((ref.number() + " 0 R").getBytes(StandardCharsets.US_ASCII));
+      return stream(stream);
     } else if (base instanceof COSDictionary dict) {
-      out.write('<');
-      out.write('<');
-      for (Map.Entry<COSName, COSBase> e : dict.entrySet()) {
-        name(e.getKey(), out);
-        out.write(' ');
-        value(e.getValue(), out);
-      }
-      out.write('>');
-      out.write('>');
+      return dictionary(dict);
     } else if (base instanceof COSArray array) {
-      out.write('[');
+      List<Object> list = new ArrayList<>(array.size());
       for (int i = 0; i < array.size(); i++) {
-        if (i > 0) {
-          out.write(' ');
-        }
-        value(array.get(i), out);
+        list.add(value(array.get(i)));
       }
-      out.write(']');
+      return list;
     } else if (base instanceof COSName name) {
-      name(name, out);
+      return Name.of(name.getName());
     } else if (base instanceof COSString string) {
-      out.write('<');
-      for (byte b : string.getBytes()) {
-        out.write(HEX[(b >> 4) & 0x0f]);
-        out.write(HEX[b & 0x0f]);
-      }
-      out.write('>');
+      return new Str(string.getBytes());
     } else if (base instanceof COSInteger integer) {
-      integer.writePDF(out);
+      return Num.of(integer.longValue());
     } else if (base instanceof COSFloat real) {
-      real.writePDF(out);
+      ByteArrayOutputStream text = new ByteArrayOutputStream();
+      real.writePDF(text);
+      return new Num(text.toString(StandardCharsets.US_ASCII));
     } else if (base instanceof COSBoolean bool) {
-      bool.writePDF(out);
+      return bool.getValue();
     } else if (base == null || base instanceof COSNull) {
-      out.writeBytes("null".getBytes(StandardCharsets.US_ASCII));
-    } else {
-      throw new IOException("Cannot write " + base.getClass().getSimpleName());
+      return Null.NULL;
     }
+    throw new IOException("Cannot write " + base.getClass().getSimpleName());
   }
 
-  private static void name(COSName name, ByteArrayOutputStream out) {
-    out.writeBytes(Name.of(name.getName()).toString().getBytes(StandardCharsets.US_ASCII));
+  private Dict dictionary(COSDictionary source) throws IOException {
+    Dict dict = new Dict();
+    for (Map.Entry<COSName, COSBase> e : source.entrySet()) {
+      dict.put(Name.of(e.getKey().getName()).raw(), value(e.getValue()));
+    }
+    return dict;
   }
 }

@@ -143,7 +143,7 @@ public final class PdfReader implements Closeable {
         return indirectObject(number, entry[1]);
       }
       if (entry[0] == 2) {
-        return objectStream((int) entry[1]).object(number, (int) entry[2]);
+        return objectStream((int) entry[1]).object(number);
       }
       return Null.NULL; // unknown entry types are null objects (7.5.8.3)
     }
@@ -546,7 +546,7 @@ public final class PdfReader implements Closeable {
       }
     }
 
-    Object object(int number, int index) throws UnsupportedPdfException {
+    Object object(int number) throws UnsupportedPdfException {
       Long offset = offsets.get(number);
       if (offset == null) {
         throw new UnsupportedPdfException("Object " + number + " is not in its object stream");

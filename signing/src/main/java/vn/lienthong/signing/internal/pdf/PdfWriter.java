@@ -2,6 +2,7 @@ package vn.lienthong.signing.internal.pdf;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import vn.lienthong.signing.internal.pdf.PdfValues.Dict;
@@ -14,7 +15,7 @@ import vn.lienthong.signing.internal.pdf.PdfValues.Str;
 /** Writes PDF objects; the counterpart of {@link PdfParser} for the values it produces. */
 final class PdfWriter {
 
-  private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+  private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
   private final ByteArrayOutputStream out;
 
@@ -74,11 +75,6 @@ final class PdfWriter {
   }
 
   private void hex(byte[] bytes) {
-    out.write('<');
-    for (byte b : bytes) {
-      out.write(HEX[(b >> 4) & 0x0f]);
-      out.write(HEX[b & 0x0f]);
-    }
-    out.write('>');
+    ascii("<").ascii(HEX.formatHex(bytes)).ascii(">");
   }
 }

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +35,6 @@ public final class SignatureIncrement {
   /** SubFilter of PAdES baseline signatures (ETSI EN 319 142-1, 5.3). */
   private static final String SUB_FILTER = "ETSI.CAdES.detached";
 
-  private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
   private static final int BYTE_RANGE_WIDTH = 4 * 11 + 3;
   private static final DateTimeFormatter PDF_DATE =
       DateTimeFormatter.ofPattern("'D:'yyyyMMddHHmmss");
@@ -99,12 +99,9 @@ public final class SignatureIncrement {
       throw new IllegalStateException(
           "The signature (" + cms.length + " bytes) does not fit its placeholder (" + room + ")");
     }
-    int at = contentsStart + 1;
-    for (byte b : cms) {
-      bytes[at++] = HEX[(b >> 4) & 0x0f];
-      bytes[at++] = HEX[b & 0x0f];
-    }
-    Arrays.fill(bytes, at, contentsEnd - 1, (byte) '0');
+    byte[] hex = HexFormat.of().withUpperCase().formatHex(cms).getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(hex, 0, bytes, contentsStart + 1, hex.length);
+    Arrays.fill(bytes, contentsStart + 1 + hex.length, contentsEnd - 1, (byte) '0');
   }
 
   public static SignatureIncrement build(PdfReader pdf, Request request)
