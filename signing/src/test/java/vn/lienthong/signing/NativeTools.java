@@ -1,5 +1,10 @@
 package vn.lienthong.signing;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -17,5 +22,38 @@ public final class NativeTools {
       throw new IllegalStateException(message);
     }
     Assumptions.abort(message);
+  }
+
+  /**
+   * Runs a tool and returns its output (stdout and stderr). The output goes to a file, so a tool
+   * that hangs times out after 60 s instead of blocking a pipe read forever; with {@code checkExit}
+   * a non-zero exit fails too. {@code install} says what to install when it cannot run.
+   */
+  public static String run(boolean checkExit, String install, String... command) {
+    File output = null;
+    try {
+      output = File.createTempFile("native-tool-", ".out");
+      Process process =
+          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output).start();
+      boolean finished = process.waitFor(60, TimeUnit.SECONDS);
+      if (!finished) {
+        process.destroyForcibly();
+      }
+      String text = Files.readString(output.toPath(), StandardCharsets.UTF_8);
+      if (!finished || (checkExit && process.exitValue() != 0)) {
+        throw new IllegalStateException(
+            String.join(" ", command) + (finished ? " failed:\n" : " hung:\n") + text);
+      }
+      return text;
+    } catch (IOException e) {
+      throw new IllegalStateException(command[0] + " cannot run: " + install, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } finally {
+      if (output != null) {
+        output.delete();
+      }
+    }
   }
 }

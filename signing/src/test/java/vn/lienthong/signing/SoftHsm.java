@@ -10,7 +10,6 @@ import java.security.cert.X509Certificate;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import vn.lienthong.signing.pki.CertificateHolder;
 import vn.lienthong.signing.pki.DemoPki;
 
@@ -94,18 +93,7 @@ public final class SoftHsm {
               new CertificateHolder.Organisation(
                   "hsm-seal", DemoPki.DEMO_UNIT, DemoPki.DEMO_ORGAN_CODE),
               publicKey);
-      Path certFile = dir.resolve("seal.der");
-      Files.write(certFile, issued.getEncoded());
-      run(
-          p11(
-              "--write-object",
-              certFile.toString(),
-              "--type",
-              "cert",
-              "--id",
-              "01",
-              "--label",
-              KEY_LABEL));
+      writeCertificate(dir, issued, "01", KEY_LABEL);
       // The chain's CA certificates go on the token too, so SunPKCS11 returns the whole chain.
       writeCertificate(dir, pki.issuingCertificate(), "02", "issuing-ca");
       writeCertificate(dir, pki.rootCertificate(), "03", "root-ca");
@@ -140,18 +128,6 @@ public final class SoftHsm {
   }
 
   private static void run(String... command) {
-    try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-        throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException(
-          command[0] + " cannot run: apt-get install softhsm2 opensc", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    NativeTools.run(true, "apt-get install softhsm2 opensc", command);
   }
 }

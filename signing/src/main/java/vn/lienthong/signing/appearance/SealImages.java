@@ -24,7 +24,12 @@ import javax.imageio.ImageIO;
  */
 public final class SealImages {
 
-  static final Color SEAL_RED = new Color(0xD0, 0x10, 0x10);
+  /** The red of seals (and of the seal's text). */
+  public static final Color SEAL_RED = new Color(0xD0, 0x10, 0x10);
+
+  /** The blue of the leader's signature text, like ink. */
+  public static final Color SIGNATURE_BLUE = new Color(0x10, 0x30, 0xA0);
+
   private static final int SIZE = 400;
   private static final Map<String, byte[]> CACHE = new ConcurrentHashMap<>();
 

@@ -56,8 +56,6 @@ import vn.lienthong.signing.internal.pdf.SignatureIncrement;
  */
 public final class AppearanceDrawer {
 
-  private static final Color SIGNATURE_BLUE = new Color(0x10, 0x30, 0xA0);
-  private static final Color SEAL_RED = new Color(0xD0, 0x10, 0x10);
   private static final float PADDING = 2f;
   private static final float LEADING = 1.2f;
   private static final int IMAGE_CACHE = 64;
@@ -128,7 +126,8 @@ public final class AppearanceDrawer {
         if (e instanceof IOException io) {
           throw new UncheckedIOException(io);
         }
-        if (e instanceof IllegalArgumentException) {
+        if (e instanceof IllegalArgumentException
+            && String.valueOf(e.getMessage()).startsWith("No glyph for")) {
           // PDFBox: "No glyph for U+... in font DejaVu..." (CJK, control characters, ...)
           throw new SigningException(
               "The signature text has a character the embedded font cannot show: " + e.getMessage(),
@@ -146,7 +145,7 @@ public final class AppearanceDrawer {
     float size = 10f;
     Canvas canvas = new Canvas(scratch, p.width(), p.height());
     try (PDPageContentStream content = canvas.open()) {
-      content.setNonStrokingColor(SIGNATURE_BLUE);
+      content.setNonStrokingColor(SealImages.SIGNATURE_BLUE);
       float inner = p.width() - 2 * PADDING;
       List<String> position = wrap(font, size, leader.position(), inner);
       List<String> name = wrap(font, size, leader.name(), inner);
@@ -180,7 +179,7 @@ public final class AppearanceDrawer {
       if (imageHeight > 4) {
         image(content, scratch, png, PADDING, PADDING + textHeight, inner, imageHeight);
       }
-      content.setNonStrokingColor(SEAL_RED);
+      content.setNonStrokingColor(SealImages.SEAL_RED);
       text(content, font, size, lines, PADDING + textHeight, p.width(), Align.CENTER);
     }
     font.subset();

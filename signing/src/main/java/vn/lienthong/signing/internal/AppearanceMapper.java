@@ -26,12 +26,15 @@ public final class AppearanceMapper {
   /** Vietnam's offset, shown in every signing time (Annex I: ISO 8601, Vietnamese time zone). */
   public static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
 
-  private static final Color SIGNATURE_BLUE = new Color(0x10, 0x30, 0xA0);
-  private static final Color SEAL_RED = new Color(0xD0, 0x10, 0x10);
-  // Fonts are parsed once: DSSFileFont builds an AWT font from the bytes, too slow for every call.
-  private static final DSSFileFont SANS_10 = font(SealImages.Fonts.sansTrueType(), 10f);
-  private static final DSSFileFont SANS_7 = font(SealImages.Fonts.sansTrueType(), 7f);
-  private static final DSSFileFont SERIF_10 = font(SealImages.Fonts.serifTrueType(), 10f);
+  /**
+   * Fonts are parsed once (DSSFileFont builds an AWT font from the bytes, too slow for every call),
+   * and only when the general path draws an appearance: not when someone reads {@link #VIETNAM}.
+   */
+  private static final class Fonts {
+    static final DSSFileFont SANS_10 = font(SealImages.Fonts.sansTrueType(), 10f);
+    static final DSSFileFont SANS_7 = font(SealImages.Fonts.sansTrueType(), 7f);
+    static final DSSFileFont SERIF_10 = font(SealImages.Fonts.serifTrueType(), 10f);
+  }
 
   private AppearanceMapper() {}
 
@@ -57,8 +60,8 @@ public final class AppearanceMapper {
       }
       // Annex I: the position (chức vụ) and the signer's full name go with the signature image.
       text.setText(leader.position() + "\n" + leader.name());
-      text.setFont(SANS_10);
-      text.setTextColor(SIGNATURE_BLUE);
+      text.setFont(Fonts.SANS_10);
+      text.setTextColor(SealImages.SIGNATURE_BLUE);
       text.setSignerTextHorizontalAlignment(SignerTextHorizontalAlignment.CENTER);
       text.setTextWrapping(TextWrapping.FILL_BOX);
     } else if (appearance instanceof Appearance.Seal seal) {
@@ -69,8 +72,8 @@ public final class AppearanceMapper {
       image.setImageScaling(ImageScaling.ZOOM_AND_CENTER);
       // Annex I: the organisation's signature shows the unit's name and the signing time.
       text.setText(seal.unitName() + "\n" + signingTimeText(signingTime));
-      text.setFont(SANS_7);
-      text.setTextColor(SEAL_RED);
+      text.setFont(Fonts.SANS_7);
+      text.setTextColor(SealImages.SEAL_RED);
       text.setSignerTextPosition(SignerTextPosition.BOTTOM);
       text.setSignerTextHorizontalAlignment(SignerTextHorizontalAlignment.CENTER);
       text.setTextWrapping(TextWrapping.FILL_BOX);
@@ -87,7 +90,7 @@ public final class AppearanceMapper {
       image.setAlignmentHorizontal(VisualSignatureAlignmentHorizontal.RIGHT);
       image.setAlignmentVertical(VisualSignatureAlignmentVertical.TOP);
       text.setText(attachment.numberAndNotation() + "\n" + signingTimeText(signingTime));
-      text.setFont(SERIF_10);
+      text.setFont(Fonts.SERIF_10);
       text.setTextColor(Color.BLACK);
       text.setSignerTextHorizontalAlignment(SignerTextHorizontalAlignment.RIGHT);
       text.setTextWrapping(TextWrapping.FONT_BASED);

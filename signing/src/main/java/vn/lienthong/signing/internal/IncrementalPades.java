@@ -47,9 +47,9 @@ public final class IncrementalPades {
       SignatureIncrement increment;
       try {
         increment = SignatureIncrement.build(pdf, request);
-      } catch (RuntimeException e) {
-        // malformed values where the reader expected sane ones (a number like "1.2.3"): the
-        // general path reads such files leniently or says precisely what is damaged
+      } catch (IllegalArgumentException e) {
+        // a number that does not parse where one is needed: the general path reads such files
+        // leniently or says precisely what is damaged
         LOG.debug("Incremental writer refused {}: {}", input.getFileName(), e.toString());
         return Optional.empty();
       }

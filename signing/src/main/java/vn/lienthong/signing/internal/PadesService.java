@@ -10,13 +10,11 @@ import eu.europa.esig.dss.pades.signature.PAdESService;
 import eu.europa.esig.dss.spi.validation.CertificateVerifier;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -66,7 +64,7 @@ public final class PadesService extends PAdESService {
         writeWithSignature(prepared, cms, signed);
         if (extend) {
           DSSDocument extended = extendDocument(new FileDocument(signed.toFile()), parameters);
-          save(extended, output);
+          Outputs.save(extended, output);
         }
       } finally {
         if (extend) {
@@ -82,7 +80,7 @@ public final class PadesService extends PAdESService {
 
   private static void writeWithSignature(DSSDocument prepared, byte[] cms, Path output)
       throws IOException {
-    Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), ".signing-", ".pdf");
+    Path tmp = Outputs.temporaryFor(output);
     try {
       if (prepared instanceof InMemoryDocument memory) {
         byte[] bytes = memory.getBytes();
@@ -112,7 +110,7 @@ public final class PadesService extends PAdESService {
           return;
         }
       }
-      Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Outputs.publish(tmp, output);
     } finally {
       Files.deleteIfExists(tmp);
     }
@@ -182,19 +180,6 @@ public final class PadesService extends PAdESService {
     long done = 0;
     while (done < count) {
       done += in.transferTo(position + done, count - done, out);
-    }
-  }
-
-  private static void save(DSSDocument document, Path output) throws IOException {
-    Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), ".signing-", ".pdf");
-    try {
-      try (InputStream in = document.openStream();
-          OutputStream out = Files.newOutputStream(tmp)) {
-        in.transferTo(out);
-      }
-      Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
     }
   }
 }

@@ -13,7 +13,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import vn.lienthong.signing.InvalidDocumentException;
@@ -68,7 +67,8 @@ public final class PdfInputs {
    */
   public static void diagnose(Path file, Throwable original) {
     try (PDDocument document =
-        Loader.loadPDF(new RandomAccessReadBufferedFile(file.toFile()), "", null, null, null)) {
+        // this form closes the file when parsing fails, as it does for the damaged and encrypted
+        Loader.loadPDF(file.toFile(), "")) {
       if (document.isEncrypted()) {
         throw new InvalidDocumentException(
             Reason.ENCRYPTED,

@@ -12,12 +12,9 @@ import eu.europa.esig.dss.signature.resources.TempFileResourcesHandlerBuilder;
 import eu.europa.esig.dss.spi.validation.CertificateVerifier;
 import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -41,6 +38,7 @@ import vn.lienthong.signing.internal.AppearanceMapper;
 import vn.lienthong.signing.internal.CmsSignature;
 import vn.lienthong.signing.internal.DssSupport;
 import vn.lienthong.signing.internal.IncrementalPades;
+import vn.lienthong.signing.internal.Outputs;
 import vn.lienthong.signing.internal.PadesService;
 import vn.lienthong.signing.internal.PdfInputs;
 import vn.lienthong.signing.internal.pdf.SignatureIncrement;
@@ -89,7 +87,15 @@ public final class PadesSigner {
     PdfInputs.preflight(input);
     Instant signingTime = now();
     List<X509Certificate> chain = key.chain();
-    if (incremental(input, output, options, chain, signingTime, key::sign, null)) {
+    precheck(options, chain.get(0), signingTime);
+    if (incremental(
+        input,
+        output,
+        options,
+        chain,
+        signingTime,
+        prepared -> key.sign(prepared.signedAttributes()),
+        null)) {
       return;
     }
     Work work = work(input);
@@ -119,6 +125,7 @@ public final class PadesSigner {
   public PendingSignature prepare(Path input, SignOptions options, List<X509Certificate> chain) {
     PdfInputs.preflight(input);
     Instant signingTime = now();
+    precheck(options, chain.get(0), signingTime);
     Optional<IncrementalPades.Prepared> quick;
     try (AppearanceDrawer.Drawn drawn = AppearanceDrawer.draw(options.appearance(), signingTime)) {
       quick =
@@ -166,25 +173,29 @@ public final class PadesSigner {
    */
   public void finish(Path input, PendingSignature pending, byte[] signatureValue, Path output) {
     PdfInputs.preflight(input);
-    if (!PdfInputs.sha256(input).equals(pending.documentSha256())) {
-      throw new InvalidDocumentException(
-          Reason.DOCUMENT_CHANGED, "The document is not the one the data to sign was computed for");
-    }
     List<X509Certificate> chain = pending.certificates();
-    verifySignatureValue(pending, chain.get(0), signatureValue);
-    // Same document, same request: the update is rebuilt byte for byte. A pending signature that
-    // the general path prepared (its data to sign differs) is finished by the general path.
+    precheck(pending.options(), chain.get(0), pending.signingTime());
+    // Same document, same request: the update is rebuilt byte for byte, and the pass that hashes
+    // it also gives the document's SHA-256 to compare. A pending signature that the general path
+    // prepared (its data to sign differs) is finished by the general path.
     if (incremental(
         input,
         output,
         pending.options(),
         chain,
         pending.signingTime(),
-        dataToSign ->
-            java.util.Arrays.equals(dataToSign, pending.dataToSign()) ? signatureValue : null,
+        prepared -> {
+          requireSameDocument(prepared.documentSha256(), pending);
+          verifySignatureValue(pending, chain.get(0), signatureValue);
+          return java.util.Arrays.equals(prepared.signedAttributes(), pending.dataToSign())
+              ? signatureValue
+              : null;
+        },
         pending.signatureAlgorithm())) {
       return;
     }
+    requireSameDocument(PdfInputs.sha256(input), pending);
+    verifySignatureValue(pending, chain.get(0), signatureValue);
     Work work = work(input);
     try {
       PAdESSignatureParameters parameters =
@@ -228,7 +239,11 @@ public final class PadesSigner {
       parameters.setContentSize(CONTENT_SIZE_WITH_TIMESTAMP);
       DSSDocument document = new FileDocument(input.toFile());
       DSSDocument extended = dss(input, () -> work.service.extendDocument(document, parameters));
-      save(extended, output);
+      try {
+        Outputs.save(extended, output);
+      } catch (IOException e) {
+        throw new SigningException("Cannot write " + output.getFileName(), e);
+      }
     } finally {
       work.close();
     }
@@ -236,9 +251,25 @@ public final class PadesSigner {
 
   // ------------------------------------------------------------------------------------------
 
-  /** Signs what the key source gives for the data to sign; null means "not this way". */
+  /** The signature value for a prepared update; null means "not this way". */
   interface SignatureSource {
-    byte[] sign(byte[] dataToSign);
+    byte[] sign(IncrementalPades.Prepared prepared);
+  }
+
+  /** What must hold before anything is hashed or signed, on either path. */
+  private void precheck(SignOptions options, X509Certificate signer, Instant signingTime) {
+    if (options.level().needsTimestamp() && timestamps == null) {
+      throw new SigningException(
+          options.level().label() + " needs a timestamp authority (TSA URL)");
+    }
+    checkValidity(signer, signingTime);
+  }
+
+  private static void requireSameDocument(String sha256, PendingSignature pending) {
+    if (!sha256.equals(pending.documentSha256())) {
+      throw new InvalidDocumentException(
+          Reason.DOCUMENT_CHANGED, "The document is not the one the data to sign was computed for");
+    }
   }
 
   private static SignatureIncrement.Request request(
@@ -280,16 +311,11 @@ public final class PadesSigner {
       Instant signingTime,
       SignatureSource key,
       String algorithm) {
-    if (options.level().needsTimestamp() && timestamps == null) {
-      throw new SigningException(
-          options.level().label() + " needs a timestamp authority (TSA URL)");
-    }
-    checkValidity(chain.get(0), signingTime);
     boolean extend =
         options.level() == SignatureLevel.B_LT || options.level() == SignatureLevel.B_LTA;
     Path signed = null;
     try {
-      signed = Files.createTempFile(output.toAbsolutePath().getParent(), ".signing-", ".pdf");
+      signed = Outputs.temporaryFor(output);
       try (FileChannel out = FileChannel.open(signed, StandardOpenOption.WRITE);
           AppearanceDrawer.Drawn drawn = AppearanceDrawer.draw(options.appearance(), signingTime)) {
         Optional<IncrementalPades.Prepared> prepared =
@@ -298,7 +324,7 @@ public final class PadesSigner {
         if (prepared.isEmpty()) {
           return false;
         }
-        byte[] value = key.sign(prepared.get().signedAttributes());
+        byte[] value = key.sign(prepared.get());
         if (value == null) {
           return false;
         }
@@ -315,11 +341,7 @@ public final class PadesSigner {
       if (extend) {
         extend(signed, output, options.level());
       } else {
-        // Delete, then rename: renaming over an existing file makes ext4 write the new one out
-        // at once (auto_da_alloc), which costs more than the whole signature on a 10 MB scan. A
-        // crash in between leaves no output, never a partial one.
-        Files.deleteIfExists(output);
-        Files.move(signed, output, StandardCopyOption.ATOMIC_MOVE);
+        Outputs.publish(signed, output);
       }
       return true;
     } catch (IOException e) {
@@ -393,10 +415,6 @@ public final class PadesSigner {
 
   private PAdESSignatureParameters parameters(
       SignOptions options, List<X509Certificate> chain, Instant signingTime) {
-    if (options.level().needsTimestamp() && timestamps == null) {
-      throw new SigningException(
-          options.level().label() + " needs a timestamp authority (TSA URL)");
-    }
     PAdESSignatureParameters parameters = new PAdESSignatureParameters();
     parameters.setSignatureLevel(dssLevel(options.level()));
     parameters.setDigestAlgorithm(DigestAlgorithm.SHA256);
@@ -456,19 +474,6 @@ public final class PadesSigner {
   /** Signing time with whole seconds: the CMS signing-time attribute cannot carry more. */
   private static Instant now() {
     return Instant.now().truncatedTo(ChronoUnit.SECONDS);
-  }
-
-  private static void save(DSSDocument document, Path output) {
-    try {
-      Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), ".signing-", ".pdf");
-      try (InputStream in = document.openStream();
-          OutputStream out = Files.newOutputStream(tmp)) {
-        in.transferTo(out);
-      }
-      Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new SigningException("Cannot write " + output.getFileName(), e);
-    }
   }
 
   interface DssCall<T> {

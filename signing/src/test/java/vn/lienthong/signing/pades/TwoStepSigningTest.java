@@ -62,7 +62,13 @@ class TwoStepSigningTest {
     Verdict verdict = new PdfVerifier(otherNode).verify(signed);
     assertThat(verdict.indication()).isEqualTo(Indication.TOTAL_PASSED);
     assertThat(verdict.signatures().get(0).level()).isEqualTo("PAdES-BASELINE-LTA");
-    assertThat(restored.signingTime()).isEqualTo(PendingSignature.fromJson(json).signingTime());
+    // The signature carries the time fixed in prepare, not the (later) time of finish.
+    try (org.apache.pdfbox.pdmodel.PDDocument pdf =
+        org.apache.pdfbox.Loader.loadPDF(signed.toFile())) {
+      assertThat(pdf.getSignatureDictionaries().get(0).getSignDate().toInstant())
+          .isEqualTo(restored.signingTime())
+          .isEqualTo(PendingSignature.fromJson(json).signingTime());
+    }
   }
 
   @Test

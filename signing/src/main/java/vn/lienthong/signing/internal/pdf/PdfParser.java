@@ -276,11 +276,14 @@ final class PdfParser {
 
   private static boolean isNumber(String token) {
     boolean digit = false;
+    boolean point = false;
     for (int i = 0; i < token.length(); i++) {
       char c = token.charAt(i);
       if (c >= '0' && c <= '9') {
         digit = true;
-      } else if (!(c == '.' || ((c == '+' || c == '-') && i == 0))) {
+      } else if (c == '.' && !point) {
+        point = true;
+      } else if (!((c == '+' || c == '-') && i == 0)) {
         return false;
       }
     }

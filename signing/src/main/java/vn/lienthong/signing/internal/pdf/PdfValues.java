@@ -27,7 +27,7 @@ public final class PdfValues {
         if (c > 0x20 && c < 0x7f && c != '#' && "()<>[]{}/%".indexOf(c) < 0) {
           raw.append((char) c);
         } else {
-          raw.append('#').append(String.format("%02X", c));
+          raw.append('#').append(String.format(java.util.Locale.ROOT, "%02X", c));
         }
       }
       return new Name(raw.toString());

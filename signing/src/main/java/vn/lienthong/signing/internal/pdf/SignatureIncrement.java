@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -62,13 +63,11 @@ public final class SignatureIncrement {
       boolean fromRight,
       org.apache.pdfbox.cos.COSStream appearance) {}
 
-  private final long baseSize;
   private final byte[] bytes;
   private final int contentsStart;
   private final int contentsEnd;
 
-  private SignatureIncrement(long baseSize, byte[] bytes, int contentsStart, int contentsEnd) {
-    this.baseSize = baseSize;
+  private SignatureIncrement(byte[] bytes, int contentsStart, int contentsEnd) {
     this.bytes = bytes;
     this.contentsStart = contentsStart;
     this.contentsEnd = contentsEnd;
@@ -77,13 +76,6 @@ public final class SignatureIncrement {
   /** The bytes to append to the document; /Contents is a placeholder until {@link #embed}. */
   public byte[] bytes() {
     return bytes;
-  }
-
-  /** /ByteRange: everything but the hex between the angle brackets of /Contents. */
-  public long[] byteRange() {
-    long a = baseSize + contentsStart;
-    long b = baseSize + contentsEnd;
-    return new long[] {0, a, b, baseSize + bytes.length - b};
   }
 
   /** Feeds the signed bytes of the update to the digest (the document's own bytes come first). */
@@ -124,32 +116,27 @@ public final class SignatureIncrement {
     }
 
     Map<Integer, Object> changed = new TreeMap<>();
-    requireGenerationZero(rootRef);
     Ref signature = Ref.of(next[0]++);
     Ref widget = Ref.of(next[0]++);
 
     // An invisible signature's widget goes on page 1, as PDFBox and DSS put it.
     Visible visible = request.visible();
     PdfReader.Page page = pdf.page(visible != null ? visible.pageIndex() : 0);
-    requireGenerationZero(page.ref());
     Object annots = page.dict().get("Annots");
     if (annots instanceof Ref annotsRef) {
-      requireGenerationZero(annotsRef);
       if (!(pdf.resolve(annotsRef) instanceof List<?> list)) {
         throw new UnsupportedPdfException("/Annots is not an array");
       }
-      changed.put(annotsRef.number(), PdfValues.appended(objects(list), widget));
+      rewrite(changed, annotsRef, PdfValues.appended(objects(list), widget));
     } else if (annots instanceof List<?> list) {
-      changed.put(
-          page.ref().number(),
+      rewrite(
+          changed,
+          page.ref(),
           page.dict().copy().put("Annots", PdfValues.appended(objects(list), widget)));
     } else if (annots == null) {
-      changed.put(page.ref().number(), page.dict().copy().put("Annots", List.of(widget)));
+      rewrite(changed, page.ref(), page.dict().copy().put("Annots", List.of(widget)));
     } else {
       throw new UnsupportedPdfException("/Annots is neither an array nor a reference");
-    }
-    if (changed.containsKey(rootRef.number())) {
-      throw new UnsupportedPdfException("The page is the catalog");
     }
 
     // The form lists the field; SigFlags 3: signatures exist, append only (12.7.2).
@@ -157,7 +144,6 @@ public final class SignatureIncrement {
     Dict form;
     Ref formRef = null;
     if (formValue instanceof Ref ref) {
-      requireGenerationZero(ref);
       form = pdf.dict(ref, "/AcroForm").copy();
       formRef = ref;
     } else if (formValue instanceof Dict direct) {
@@ -165,7 +151,7 @@ public final class SignatureIncrement {
     } else if (formValue == null) {
       form = new Dict();
       formRef = Ref.of(next[0]++);
-      changed.put(rootRef.number(), catalog.copy().put("AcroForm", formRef));
+      rewrite(changed, rootRef, catalog.copy().put("AcroForm", formRef));
     } else {
       throw new UnsupportedPdfException("/AcroForm is neither a dictionary nor a reference");
     }
@@ -175,15 +161,11 @@ public final class SignatureIncrement {
     Object fieldsValue = form.get("Fields");
     List<Object> fields;
     if (fieldsValue instanceof Ref fieldsRef) {
-      requireGenerationZero(fieldsRef);
       if (!(pdf.resolve(fieldsRef) instanceof List<?> list)) {
         throw new UnsupportedPdfException("/Fields is not an array");
       }
       fields = objects(list);
-      if (changed.containsKey(fieldsRef.number())) {
-        throw new UnsupportedPdfException("/Fields shares an object with the page");
-      }
-      changed.put(fieldsRef.number(), PdfValues.appended(fields, widget));
+      rewrite(changed, fieldsRef, PdfValues.appended(fields, widget));
     } else if (fieldsValue instanceof List<?> list) {
       fields = objects(list);
       form.put("Fields", PdfValues.appended(fields, widget));
@@ -194,12 +176,9 @@ public final class SignatureIncrement {
     long flags = pdf.resolve(form.get("SigFlags")) instanceof Num n ? n.longValue() : 0;
     form.put("SigFlags", Num.of(flags | 3));
     if (formRef != null) {
-      if (changed.containsKey(formRef.number())) {
-        throw new UnsupportedPdfException("The form shares an object with the page");
-      }
-      changed.put(formRef.number(), form);
+      rewrite(changed, formRef, form);
     } else {
-      changed.put(rootRef.number(), catalog.copy().put("AcroForm", form));
+      rewrite(changed, rootRef, catalog.copy().put("AcroForm", form));
     }
 
     Dict widgetDict =
@@ -325,7 +304,7 @@ public final class SignatureIncrement {
       for (int[] run : runs(offsets.keySet())) {
         out.ascii(run[0] + " " + run[1] + "\n");
         for (int n = run[0]; n < run[0] + run[1]; n++) {
-          out.ascii(String.format("%010d 00000 n\r\n", offsets.get(n)));
+          out.ascii(String.format(Locale.ROOT, "%010d 00000 n\r\n", offsets.get(n)));
         }
       }
       Dict trailerDict = new Dict().put("Size", Num.of(next));
@@ -340,7 +319,7 @@ public final class SignatureIncrement {
     String range = "0 " + a + " " + b + " " + (base + bytes.length - b);
     byte[] rangeBytes = range.getBytes(StandardCharsets.US_ASCII);
     System.arraycopy(rangeBytes, 0, bytes, byteRangeAt, rangeBytes.length);
-    return new SignatureIncrement(base, bytes, contentsStart, contentsEnd);
+    return new SignatureIncrement(bytes, contentsStart, contentsEnd);
   }
 
   /**
@@ -391,8 +370,22 @@ public final class SignatureIncrement {
     String offset =
         seconds == 0
             ? "Z"
-            : String.format("%s%02d'%02d'", seconds < 0 ? "-" : "+", minutes / 60, minutes % 60);
+            : String.format(
+                Locale.ROOT, "%s%02d'%02d'", seconds < 0 ? "-" : "+", minutes / 60, minutes % 60);
     return PDF_DATE.format(time.atOffset(zone)) + offset;
+  }
+
+  /**
+   * Records the new version of an existing object. Two changes to one object (a page that is also
+   * the form, a /Fields array shared with /Annots) are beyond this writer: the general path takes
+   * such files.
+   */
+  private static void rewrite(Map<Integer, Object> changed, Ref ref, Object value)
+      throws UnsupportedPdfException {
+    requireGenerationZero(ref);
+    if (changed.putIfAbsent(ref.number(), value) != null) {
+      throw new UnsupportedPdfException("Object " + ref.number() + " would change twice");
+    }
   }
 
   /** Rewritten objects keep number and generation; writers reuse generations > 0 rarely. */
