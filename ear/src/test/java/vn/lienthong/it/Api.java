@@ -155,6 +155,25 @@ final class Api {
     }
   }
 
+  /** A file as bytes (the PDF a recipient downloads). */
+  byte[] download(String user, String path) {
+    try {
+      HttpResponse<byte[]> r =
+          http.send(
+              request(path).header("Authorization", auth(user)).GET().build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      if (r.statusCode() != 200) {
+        throw new IllegalStateException(path + " answered " + r.statusCode());
+      }
+      return r.body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   URI base() {
     return base;
   }

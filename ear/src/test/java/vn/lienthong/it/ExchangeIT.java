@@ -79,14 +79,8 @@ class ExchangeIT {
 
     // Recipients read the document and its PDF, byte for byte.
     assertThat(api.get("vanthu.nv", "api/v1/documents/" + id).status()).isEqualTo(200);
-    var file =
-        api.send(
-            api.request("api/v1/documents/" + id + "/file")
-                .header("Authorization", Api.auth("chuyenvien.thacgian"))
-                .GET()
-                .build());
-    assertThat(file.status()).isEqualTo(200);
-    assertThat(file.body().length()).isGreaterThan(19_000);
+    assertThat(api.download("chuyenvien.thacgian", "api/v1/documents/" + id + "/file"))
+        .isEqualTo(pdf);
 
     // The sender's trace shows each recipient at 01, with its history.
     JsonObject trace = api.get("vanthu.qldt", "api/v1/documents/" + id + "/trace").json();

@@ -31,7 +31,7 @@ final class TestServer {
       try {
         Path target = Path.of("target").toAbsolutePath();
         Path db = target.resolve("it-postgres");
-        deleteTree(db);
+        LocalServer.deleteTree(db);
         Files.deleteIfExists(target.resolve("it-server.log"));
         server =
             LocalServer.start(
@@ -74,17 +74,6 @@ final class TestServer {
       return rs.getLong(1);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (var walk = Files.walk(p)) {
-      for (Path x : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(x);
-      }
     }
   }
 }

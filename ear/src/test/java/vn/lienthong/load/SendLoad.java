@@ -54,7 +54,7 @@ public final class SendLoad {
     Path project = Path.of(System.getProperty("lienthong.project", ".")).toAbsolutePath();
     Path target = project.resolve("ear/target");
     Path db = target.resolve("load-postgres");
-    deleteTree(db);
+    LocalServer.deleteTree(db);
     Files.deleteIfExists(target.resolve("load-server.log"));
     try (LocalServer server =
         LocalServer.start(
@@ -267,16 +267,5 @@ public final class SendLoad {
   private static double percentile(List<Double> sorted, int p) {
     int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
     return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
-  }
-
-  private static void deleteTree(Path p) throws java.io.IOException {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (var walk = Files.walk(p)) {
-      for (Path x : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(x);
-      }
-    }
   }
 }

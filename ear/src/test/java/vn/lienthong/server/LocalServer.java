@@ -144,6 +144,18 @@ public final class LocalServer implements AutoCloseable {
     return process;
   }
 
+  /** Deletes a folder and everything in it (a test or load run's fresh database). */
+  public static void deleteTree(Path p) throws IOException {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (var walk = Files.walk(p)) {
+      for (Path x : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(x);
+      }
+    }
+  }
+
   private static String env(String name, String fallback) {
     String v = System.getenv(name);
     return v == null || v.isBlank() ? fallback : v;

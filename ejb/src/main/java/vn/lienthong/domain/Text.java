@@ -4,10 +4,14 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** Vietnamese text folding for codes and user names. */
 public final class Text {
+  private static final Pattern NOT_WORD = Pattern.compile("[^A-Z0-9]+");
+  private static final Pattern EDGE_UNDERSCORE = Pattern.compile("^_|_$");
+
   private Text() {}
 
   /**
@@ -34,10 +38,8 @@ public final class Text {
 
   /** A token for matching enum-like input: ASCII, upper case, words joined by underscores. */
   public static String token(String s) {
-    return ascii(s.trim())
-        .toUpperCase(Locale.ROOT)
-        .replaceAll("[^A-Z0-9]+", "_")
-        .replaceAll("^_|_$", "");
+    String upper = NOT_WORD.matcher(ascii(s.trim()).toUpperCase(Locale.ROOT)).replaceAll("_");
+    return EDGE_UNDERSCORE.matcher(upper).replaceAll("");
   }
 
   /**

@@ -22,12 +22,17 @@ public class DatabaseReadiness implements HealthCheck {
   public HealthCheckResponse call() {
     var response = HealthCheckResponse.named("database");
     try (Connection c = dataSource.getConnection();
+        // the newest applied migration; max(version) would compare the text "9" above "10"
         PreparedStatement ps =
-            c.prepareStatement("SELECT max(version) FROM flyway_schema_history WHERE success")) {
+            c.prepareStatement(
+                "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL"
+                    + " ORDER BY installed_rank DESC LIMIT 1")) {
       ps.setQueryTimeout(5);
       try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return response.up().withData("schemaVersion", String.valueOf(rs.getString(1))).build();
+        if (!rs.next()) {
+          return response.down().withData("error", "schema not migrated").build();
+        }
+        return response.up().withData("schemaVersion", rs.getString(1)).build();
       }
     } catch (SQLException e) {
       return response.down().withData("error", e.getClass().getSimpleName()).build();

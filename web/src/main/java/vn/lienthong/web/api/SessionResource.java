@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import vn.lienthong.application.security.Caller;
-import vn.lienthong.application.security.Callers;
 import vn.lienthong.domain.InvalidInputException;
 
 /**
@@ -31,7 +30,7 @@ import vn.lienthong.domain.InvalidInputException;
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
   @Inject HttpServletRequest request;
-  @Inject Callers callers;
+  @Inject CurrentCaller caller;
 
   /** Who is logged in, as the web client shows it. */
   public record Me(String username, String role, String unitCode) {
@@ -55,22 +54,20 @@ public class SessionResource {
       // A new session id once logged in: an id planted before the login is worth nothing.
       request.changeSessionId();
     } catch (ServletException e) {
+      // a wrong password leaves no session behind
+      HttpSession session = request.getSession(false);
+      if (session != null) {
+        session.invalidate();
+      }
       throw new NotAuthorizedException("Basic realm=\"Lien Thong\"");
     }
-    return callers
-        .resolve(request.getUserPrincipal().getName())
-        .map(Me::of)
-        .orElseThrow(() -> new NotAuthorizedException("Basic realm=\"Lien Thong\""));
+    return Me.of(caller.get());
   }
 
   @GET
   @Operation(summary = "Tài khoản đang đăng nhập")
   public Me me() {
-    var p = request.getUserPrincipal();
-    return callers
-        .resolve(p == null ? "" : p.getName())
-        .map(Me::of)
-        .orElseThrow(() -> new NotAuthorizedException("Basic realm=\"Lien Thong\""));
+    return Me.of(caller.get());
   }
 
   @DELETE
