@@ -1,8 +1,9 @@
 package vn.lienthong.signing;
 
 /**
- * The input is not something we can sign or verify: not a PDF, damaged, encrypted, or changed since
- * the data to sign was computed. A client error (4xx), never a server crash.
+ * The input is not something we can sign or verify: not a PDF, damaged, encrypted, locked against
+ * new signatures, beyond the bounds a document may cost, or changed since the data to sign was
+ * computed. A client error (4xx), never a server crash.
  */
 public class InvalidDocumentException extends SigningException {
 
@@ -12,7 +13,11 @@ public class InvalidDocumentException extends SigningException {
     DAMAGED,
     ENCRYPTED,
     DOCUMENT_CHANGED,
-    SIGNATURE_MISMATCH
+    SIGNATURE_MISMATCH,
+    /** An earlier signature's DocMDP, FieldMDP or /Lock permissions forbid a new signature. */
+    SIGNING_NOT_PERMITTED,
+    /** Reading it would take more nesting, memory or time than one document may. */
+    TOO_COMPLEX
   }
 
   private final Reason reason;

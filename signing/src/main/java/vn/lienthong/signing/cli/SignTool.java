@@ -129,8 +129,10 @@ public final class SignTool {
   }
 
   public static void main(String[] args) {
+    // The tool says what went wrong in one line of its own; the libraries' logs (with their stack
+    // traces) stay quiet unless asked for with -Dorg.slf4j.simpleLogger.defaultLogLevel=...
     if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "off");
     }
     int code = new SignTool(System.out, System.err).run(args);
     System.exit(code);
@@ -168,6 +170,10 @@ public final class SignTool {
       return CONFIG_ERROR;
     } catch (SigningException e) {
       err.println("Failed: " + e.getMessage());
+      return SOFTWARE_ERROR;
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      // a bug of ours or of a library: one line, never a stack trace on the terminal
+      err.println("Failed: " + e);
       return SOFTWARE_ERROR;
     }
   }

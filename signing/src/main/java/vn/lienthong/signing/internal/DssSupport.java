@@ -1,8 +1,12 @@
 package vn.lienthong.signing.internal;
 
+import eu.europa.esig.dss.alert.AbstractStatusAlert;
 import eu.europa.esig.dss.alert.SilentOnStatusAlert;
+import eu.europa.esig.dss.alert.StatusAlert;
+import eu.europa.esig.dss.alert.status.Status;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.pdf.PdfMemoryUsageSetting;
+import eu.europa.esig.dss.pdf.PdfPermissionsChecker;
 import eu.europa.esig.dss.pdf.PdfSignatureFieldPositionChecker;
 import eu.europa.esig.dss.pdf.modifications.DefaultPdfDifferencesFinder;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
@@ -18,6 +22,10 @@ import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.function.Function;
+import vn.lienthong.signing.InvalidDocumentException;
+import vn.lienthong.signing.SigningException;
+import vn.lienthong.signing.pades.SignerCertificateException;
 import vn.lienthong.signing.pki.PkiClient;
 
 /**
@@ -37,7 +45,13 @@ public final class DssSupport {
   }
 
   /** PDFBox buffers at most this much of a large document in memory, the rest in scratch files. */
-  private static final long PDF_MEMORY_BYTES = 16L * 1024 * 1024;
+  public static final long PDF_MEMORY_BYTES = 16L * 1024 * 1024;
+
+  /** PDFBox's stream buffers for a document handled in memory (documents up to 32 MB). */
+  public static final long PDF_BUFFER_BYTES = 256L * 1024 * 1024;
+
+  /** Memory and scratch files together for a large document. */
+  public static final long PDF_SCRATCH_BYTES = 2L * 1024 * 1024 * 1024;
 
   private DssSupport() {}
 
@@ -55,6 +69,15 @@ public final class DssSupport {
       // revocation data for the chain up to its root, as B-LT requires.
       verifier.setCheckRevocationForUntrustedChains(true);
     }
+    if (forSigning) {
+      // DSS's certificate checks while signing and extending raise alerts; each becomes our own
+      // type here, so nobody has to tell them apart by their message.
+      StatusAlert signer =
+          throwing(s -> new SignerCertificateException("The signer's certificate: " + s, null));
+      verifier.setAlertOnRevokedCertificate(signer);
+      verifier.setAlertOnExpiredCertificate(signer);
+      verifier.setAlertOnNotYetValidCertificate(signer);
+    }
     verifier.setOcspSource(
         new OnlineOCSPSource(new PkiClientDataLoader(pki, "application/ocsp-request")));
     verifier.setCrlSource(new OnlineCRLSource(new PkiClientDataLoader(pki, null)));
@@ -66,10 +89,17 @@ public final class DssSupport {
     return new OnlineTSPSource(tsaUrl, new PkiClientDataLoader(pki, "application/timestamp-query"));
   }
 
-  /** Our PDF object factory: PDFBox native drawing (real text, embedded font), overlaps allowed. */
+  /**
+   * Our PDF object factory: PDFBox native drawing (real text, embedded font), overlaps allowed, the
+   * document's signature permissions enforced, and PDFBox's stream buffers within {@link
+   * #PDF_MEMORY_BYTES} (beyond it PDFBox fails with an IOException, which is a damaged document to
+   * us, not an OutOfMemoryError).
+   */
   public static PdfBoxNativeObjectFactory inMemoryPdfFactory() {
     PdfBoxNativeObjectFactory factory = new PdfBoxNativeObjectFactory();
     factory.setPdfSignatureFieldPositionChecker(positionChecker());
+    factory.setPdfPermissionsChecker(permissionsChecker());
+    factory.setPdfMemoryUsageSetting(PdfMemoryUsageSetting.memoryBuffered(PDF_BUFFER_BYTES));
     return factory;
   }
 
@@ -94,7 +124,9 @@ public final class DssSupport {
       TempFileResourcesHandlerBuilder temp) {
     PdfBoxNativeObjectFactory factory = new PdfBoxNativeObjectFactory();
     factory.setPdfSignatureFieldPositionChecker(positionChecker());
-    factory.setPdfMemoryUsageSetting(PdfMemoryUsageSetting.mixed(PDF_MEMORY_BYTES));
+    factory.setPdfPermissionsChecker(permissionsChecker());
+    factory.setPdfMemoryUsageSetting(
+        PdfMemoryUsageSetting.mixed(PDF_MEMORY_BYTES, PDF_SCRATCH_BYTES));
     factory.setResourcesHandlerBuilder(temp);
     return factory;
   }
@@ -104,6 +136,25 @@ public final class DssSupport {
     builder.setTempFileDirectory(tempDirectory.toFile());
     builder.setFileNamePrefix("lienthong-");
     return builder;
+  }
+
+  /** An earlier signature's DocMDP, FieldMDP or /Lock forbids a new one: the document's fault. */
+  private static PdfPermissionsChecker permissionsChecker() {
+    PdfPermissionsChecker checker = new PdfPermissionsChecker();
+    checker.setAlertOnForbiddenSignatureCreation(
+        throwing(
+            s ->
+                new InvalidDocumentException(
+                    InvalidDocumentException.Reason.SIGNING_NOT_PERMITTED, s)));
+    return checker;
+  }
+
+  /** An alert that throws our exception, made from DSS's message, when DSS raises it. */
+  private static StatusAlert throwing(Function<String, SigningException> exception) {
+    return new AbstractStatusAlert(
+        (Status status) -> {
+          throw exception.apply(status.getMessage());
+        }) {};
   }
 
   private static PdfSignatureFieldPositionChecker positionChecker() {

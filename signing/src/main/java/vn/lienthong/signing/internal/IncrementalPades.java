@@ -12,8 +12,14 @@ import java.util.HexFormat;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.lienthong.signing.InvalidDocumentException;
+import vn.lienthong.signing.InvalidDocumentException.Reason;
+import vn.lienthong.signing.SigningException;
+import vn.lienthong.signing.internal.pdf.DamagedPdfException;
+import vn.lienthong.signing.internal.pdf.LimitExceededException;
 import vn.lienthong.signing.internal.pdf.PdfReader;
 import vn.lienthong.signing.internal.pdf.SignatureIncrement;
+import vn.lienthong.signing.internal.pdf.SignaturePermissions;
 import vn.lienthong.signing.internal.pdf.UnsupportedPdfException;
 
 /**
@@ -39,20 +45,18 @@ public final class IncrementalPades {
   /**
    * Builds the update and hashes the document; when {@code copyTo} is given the document's bytes
    * are written to it in the same pass. Empty when the document needs the general path (nothing has
-   * been written then).
+   * been written then). A document whose signatures forbid a new one, or that is damaged beyond
+   * repair, is refused ({@link InvalidDocumentException}) rather than tried the general way.
    */
   public static Optional<Prepared> prepare(
       Path input, SignatureIncrement.Request request, X509Certificate signer, FileChannel copyTo) {
     try (PdfReader pdf = PdfReader.open(input)) {
-      SignatureIncrement increment;
-      try {
-        increment = SignatureIncrement.build(pdf, request);
-      } catch (IllegalArgumentException e) {
-        // a number that does not parse where one is needed: the general path reads such files
-        // leniently or says precisely what is damaged
-        LOG.debug("Incremental writer refused {}: {}", input.getFileName(), e.toString());
-        return Optional.empty();
+      Optional<String> refusal = SignaturePermissions.refusal(pdf);
+      if (refusal.isPresent()) {
+        throw new InvalidDocumentException(
+            Reason.SIGNING_NOT_PERMITTED, "A new signature is not permitted: " + refusal.get());
       }
+      SignatureIncrement increment = SignatureIncrement.build(pdf, request);
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       hashAndCopy(pdf, digest, copyTo);
       // the signed ranges begin with the whole original: its own hash is a clone away
@@ -61,11 +65,23 @@ public final class IncrementalPades {
       return Optional.of(
           new Prepared(
               increment, CmsSignature.signedAttributes(digest.digest(), signer), documentSha256));
+    } catch (DamagedPdfException e) {
+      throw new InvalidDocumentException(Reason.DAMAGED, "Damaged PDF: " + e.getMessage());
+    } catch (LimitExceededException e) {
+      throw new InvalidDocumentException(
+          Reason.TOO_COMPLEX, "PDF beyond the limits: " + e.getMessage());
     } catch (UnsupportedPdfException e) {
       LOG.debug("Incremental writer refused {}: {}", input.getFileName(), e.getMessage());
       return Optional.empty();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } catch (IOException | UncheckedIOException e) {
+      throw new SigningException("Cannot read " + input.getFileName(), e);
+    } catch (InvalidDocumentException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // a case the reader should have refused by itself (the fuzz tests look for them): the
+      // general path still signs the document or says what is wrong with it
+      LOG.warn("Incremental writer failed on {}: {}", input.getFileName(), e.toString());
+      return Optional.empty();
     } catch (NoSuchAlgorithmException | CloneNotSupportedException e) {
       throw new IllegalStateException(e);
     }
@@ -82,6 +98,16 @@ public final class IncrementalPades {
 
   private static void hashAndCopy(PdfReader pdf, MessageDigest digest, FileChannel copyTo)
       throws IOException {
+    if (pdf.memory() != null) {
+      digest.update(pdf.memory());
+      if (copyTo != null) {
+        ByteBuffer all = ByteBuffer.wrap(pdf.memory());
+        while (all.hasRemaining()) {
+          copyTo.write(all);
+        }
+      }
+      return;
+    }
     FileChannel in = pdf.channel();
     long size = pdf.size();
     ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(CHUNK, Math.max(1, size)));

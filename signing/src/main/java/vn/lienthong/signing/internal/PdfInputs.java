@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import vn.lienthong.signing.InvalidDocumentException;
 import vn.lienthong.signing.InvalidDocumentException.Reason;
@@ -75,9 +76,22 @@ public final class PdfInputs {
             "Encrypted PDF: remove the protection before signing or exchange",
             original);
       }
+      // PDFBox reads the page tree lazily: walk it, as signing and validation do
+      int pages = 0;
+      for (PDPage page : document.getPages()) {
+        if (page.getCOSObject() != null) {
+          pages++;
+        }
+      }
+      if (pages == 0) {
+        throw new InvalidDocumentException(Reason.DAMAGED, "Damaged PDF: no page", original);
+      }
     } catch (InvalidPasswordException e) {
       throw new InvalidDocumentException(Reason.ENCRYPTED, "Encrypted PDF (password protected)", e);
     } catch (IOException e) {
+      throw new InvalidDocumentException(Reason.DAMAGED, "Damaged PDF: " + e.getMessage(), e);
+    } catch (IllegalStateException | IllegalArgumentException | ClassCastException e) {
+      // how PDFBox reports a page tree that contains itself, or a value of the wrong type
       throw new InvalidDocumentException(Reason.DAMAGED, "Damaged PDF: " + e.getMessage(), e);
     }
   }

@@ -36,6 +36,7 @@ import vn.lienthong.signing.TrustServices;
 import vn.lienthong.signing.internal.AppearanceDrawer;
 import vn.lienthong.signing.internal.AppearanceMapper;
 import vn.lienthong.signing.internal.CmsSignature;
+import vn.lienthong.signing.internal.Contained;
 import vn.lienthong.signing.internal.DssSupport;
 import vn.lienthong.signing.internal.IncrementalPades;
 import vn.lienthong.signing.internal.Outputs;
@@ -84,6 +85,10 @@ public final class PadesSigner {
 
   /** Signs in one step: the key is here. */
   public void sign(Path input, Path output, SignOptions options, BorrowedKey key) {
+    Contained.run(() -> signContained(input, output, options, key));
+  }
+
+  private void signContained(Path input, Path output, SignOptions options, BorrowedKey key) {
     PdfInputs.preflight(input);
     Instant signingTime = now();
     List<X509Certificate> chain = key.chain();
@@ -123,6 +128,11 @@ public final class PadesSigner {
    * needs besides the same document and the signature value.
    */
   public PendingSignature prepare(Path input, SignOptions options, List<X509Certificate> chain) {
+    return Contained.call(() -> prepareContained(input, options, chain));
+  }
+
+  private PendingSignature prepareContained(
+      Path input, SignOptions options, List<X509Certificate> chain) {
     PdfInputs.preflight(input);
     Instant signingTime = now();
     precheck(options, chain.get(0), signingTime);
@@ -172,6 +182,11 @@ public final class PadesSigner {
    * signature of the data to sign by the certificate's key ({@link Reason#SIGNATURE_MISMATCH}).
    */
   public void finish(Path input, PendingSignature pending, byte[] signatureValue, Path output) {
+    Contained.run(() -> finishContained(input, pending, signatureValue, output));
+  }
+
+  private void finishContained(
+      Path input, PendingSignature pending, byte[] signatureValue, Path output) {
     PdfInputs.preflight(input);
     List<X509Certificate> chain = pending.certificates();
     precheck(pending.options(), chain.get(0), pending.signingTime());
@@ -230,6 +245,10 @@ public final class PadesSigner {
     if (level == SignatureLevel.B_B) {
       throw new IllegalArgumentException("A signature cannot be extended to B-B");
     }
+    Contained.run(() -> extendContained(input, output, level));
+  }
+
+  private void extendContained(Path input, Path output, SignatureLevel level) {
     PdfInputs.preflight(input);
     Work work = work(input);
     try {
@@ -480,21 +499,18 @@ public final class PadesSigner {
     T run();
   }
 
-  /** Runs a DSS call; a failure caused by the PDF itself becomes InvalidDocumentException. */
+  /**
+   * Runs a DSS call; a failure caused by the PDF itself becomes InvalidDocumentException. The
+   * signer's certificate and the document's permissions reach us as our own exceptions already (DSS
+   * alerts configured in {@link DssSupport}).
+   */
   static <T> T dss(Path input, DssCall<T> call) {
     try {
       return call.run();
     } catch (SigningException e) {
       throw e;
     } catch (eu.europa.esig.dss.alert.exception.AlertException e) {
-      // DSS's checks of the signing certificate (not yet valid, expired, revoked) raise alerts.
-      String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
-      if (message.contains("revoked")
-          || message.contains("expired")
-          || message.contains("not yet valid")) {
-        throw new SignerCertificateException(
-            "The signer's certificate cannot sign now: " + e.getMessage(), e);
-      }
+      // other alerts: revocation data or a timestamp the trust services did not give
       throw new SigningException("Signing failed: " + e.getMessage(), e);
     } catch (RuntimeException e) {
       PdfInputs.diagnose(input, e);

@@ -14,14 +14,19 @@ import vn.lienthong.signing.internal.pdf.PdfValues.Str;
 /** Reads PDF objects (ISO 32000-1 clause 7.3) from a position in some bytes. */
 final class PdfParser {
 
-  private static final int MAX_DEPTH = 64;
-
   private final Bytes in;
+  private final ReadLimits limits;
   private long pos;
 
-  PdfParser(Bytes in, long position) {
+  PdfParser(Bytes in, long position, ReadLimits limits) {
     this.in = in;
     this.pos = position;
+    this.limits = limits;
+  }
+
+  /** A parser for a few values written by us or by PDFBox: the usual bounds, a fresh count. */
+  PdfParser(Bytes in, long position) {
+    this(in, position, new ReadLimits());
   }
 
   long position() {
@@ -61,7 +66,7 @@ final class PdfParser {
   }
 
   /** A run of regular characters (a keyword or number), after whitespace. */
-  String token() {
+  String token() throws UnsupportedPdfException {
     skipWhitespace();
     return regularRun();
   }
@@ -74,13 +79,17 @@ final class PdfParser {
     }
   }
 
-  long integer() throws UnsupportedPdfException {
+  /** A non-negative integer no larger than {@code max}: an offset, a count, an object number. */
+  long integer(long max) throws UnsupportedPdfException {
     String token = token();
-    try {
-      return Long.parseLong(token);
-    } catch (NumberFormatException e) {
+    if (!isUnsignedInteger(token, 19)) {
       throw new UnsupportedPdfException("Expected a number at " + pos + ", found '" + token + "'");
     }
+    long value = Long.parseLong(token);
+    if (value > max) {
+      throw new UnsupportedPdfException("Number " + token + " at " + pos + " is out of range");
+    }
+    return value;
   }
 
   Object value() throws UnsupportedPdfException {
@@ -88,9 +97,10 @@ final class PdfParser {
   }
 
   private Object value(int depth) throws UnsupportedPdfException {
-    if (depth > MAX_DEPTH) {
+    if (depth > ReadLimits.MAX_NESTING) {
       throw new UnsupportedPdfException("Objects nested too deep");
     }
+    limits.value();
     skipWhitespace();
     int c = in.at(pos);
     switch (c) {
@@ -141,13 +151,18 @@ final class PdfParser {
     if (token.isEmpty() || !isNumber(token)) {
       throw new UnsupportedPdfException("Unexpected '" + token + (char) in.at(pos) + "' at " + pos);
     }
-    if (isUnsignedInteger(token)) {
+    if (isUnsignedInteger(token, 9)) {
       long mark = pos;
       String generation = token();
-      if (isUnsignedInteger(generation)) {
+      if (isUnsignedInteger(generation, 9)) {
         String r = token();
         if (r.equals("R")) {
-          return new Ref(Integer.parseInt(token), Integer.parseInt(generation));
+          // a reference to an object no file can hold is the null object (7.3.10)
+          int number = Integer.parseInt(token);
+          int gen = Integer.parseInt(generation);
+          return number <= ReadLimits.MAX_OBJECT_NUMBER && gen <= ReadLimits.MAX_GENERATION
+              ? new Ref(number, gen)
+              : Null.NULL;
         }
       }
       pos = mark;
@@ -173,14 +188,23 @@ final class PdfParser {
     }
   }
 
-  private String regularRun() {
+  private String regularRun() throws UnsupportedPdfException {
     StringBuilder run = new StringBuilder();
     int c;
     while (isRegular(c = in.at(pos))) {
+      if (run.length() == ReadLimits.MAX_TOKEN_CHARS) {
+        throw new UnsupportedPdfException("A name or number longer than the limit at " + pos);
+      }
       run.append((char) c);
       pos++;
     }
     return run.toString();
+  }
+
+  private void checkString(ByteArrayOutputStream bytes) throws UnsupportedPdfException {
+    if (bytes.size() > ReadLimits.MAX_STRING_BYTES) {
+      throw new UnsupportedPdfException("A string longer than the limit at " + pos);
+    }
   }
 
   private Str hexString() throws UnsupportedPdfException {
@@ -197,6 +221,7 @@ final class PdfParser {
       if (isWhitespace(c)) {
         continue;
       }
+      checkString(bytes);
       int digit = Character.digit(c, 16);
       if (digit < 0) {
         throw new UnsupportedPdfException("Bad hex string at " + pos);
@@ -219,6 +244,7 @@ final class PdfParser {
     int depth = 1;
     while (true) {
       int c = in.at(pos++);
+      checkString(bytes);
       switch (c) {
         case -1 -> throw new UnsupportedPdfException("Unterminated string");
         case '(' -> {
@@ -290,8 +316,9 @@ final class PdfParser {
     return digit;
   }
 
-  private static boolean isUnsignedInteger(String token) {
-    if (token.isEmpty()) {
+  /** Digits only, at most {@code maxDigits} of them (so the value fits the type it is read as). */
+  private static boolean isUnsignedInteger(String token, int maxDigits) {
+    if (token.isEmpty() || token.length() > maxDigits) {
       return false;
     }
     for (int i = 0; i < token.length(); i++) {
@@ -299,7 +326,7 @@ final class PdfParser {
         return false;
       }
     }
-    return token.length() < 10;
+    return true;
   }
 
   /** The bytes of a keyword at the current position, for error messages. */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,60 +26,94 @@ import vn.lienthong.signing.internal.pdf.PdfValues.Stream;
  * Reads only what a signature needs from a PDF: the newest trailer, the cross-reference sections
  * (tables and streams, hybrid files, incremental updates), and single objects found through them,
  * also inside object streams. It never parses pages' content nor walks the whole file, which is why
- * it costs the same on a 10-page letter and a 1000-page scan.
+ * it costs the same on a 10-page letter and a 1000-page scan. Every read is bounded ({@link
+ * ReadLimits}); a reader can also be opened on an earlier revision of the same file, to compare
+ * what later updates changed.
  */
 public final class PdfReader implements Closeable {
 
-  private static final int MAX_SECTIONS = 4096;
-
   private final PdfFile file;
+  private final ReadLimits limits = new ReadLimits();
   private final List<XrefSection> sections = new ArrayList<>();
   private final Dict trailer;
   private final long startXref;
   private final boolean newestIsStream;
+  private final boolean encrypted;
+  private final int nextNumber;
   private final Map<Integer, Object> objects = new HashMap<>();
   private final Map<Integer, ObjectStream> objectStreams = new HashMap<>();
+
+  /** Objects being loaded now: a second visit is a reference cycle (a /Length that is itself). */
+  private final Set<Integer> loading = new LinkedHashSet<>();
 
   private PdfReader(PdfFile file) throws UnsupportedPdfException {
     this.file = file;
     this.startXref = findStartXref();
     Set<Long> seen = new HashSet<>();
-    Dict newest = null;
-    boolean stream = false;
     Long offset = startXref;
     while (offset != null) {
-      if (!seen.add(offset) || seen.size() > MAX_SECTIONS) {
-        throw new UnsupportedPdfException("Cross-reference sections loop");
-      }
-      XrefSection section = readSection(offset);
-      if (newest == null) {
-        newest = section.trailer();
-        stream = section instanceof StreamSection;
-      }
+      XrefSection section = readSection(offset, seen);
       sections.add(section);
-      if (section instanceof TableSection && section.trailer().get("XRefStm") instanceof Num n) {
+      if (section instanceof TableSection
+          && section.trailer().get("XRefStm") instanceof Num n
+          && !seen.contains(n.integer(0, file.size()))) {
         // hybrid file (7.5.8.4): the stream's entries come after the table's, before /Prev
-        sections.add(readSection(n.longValue()));
+        sections.add(readSection(n.integer(0, file.size()), seen));
       }
-      offset = section.trailer().get("Prev") instanceof Num prev ? prev.longValue() : null;
+      offset =
+          section.trailer().get("Prev") instanceof Num prev ? prev.integer(0, file.size()) : null;
     }
-    this.trailer = newest;
-    this.newestIsStream = stream;
+    this.trailer = sections.get(0).trailer();
+    this.newestIsStream = sections.get(0) instanceof StreamSection;
+    boolean anyEncrypt = false;
+    long size = 0;
+    long highest = 0;
+    for (XrefSection section : sections) {
+      anyEncrypt |= section.trailer().has("Encrypt");
+      highest = Math.max(highest, section.highestNumber());
+      if (section == sections.get(0) && trailer.get("Size") instanceof Num n) {
+        size = n.integer(0, ReadLimits.MAX_OBJECT_NUMBER + 1L);
+      }
+    }
+    this.encrypted = anyEncrypt;
+    // New objects are numbered after every object any section defines, not after /Size alone:
+    // buggy producers understate /Size, and reusing a number would replace a page's content.
+    this.nextNumber = (int) Math.max(size, highest + 1);
   }
 
   public static PdfReader open(Path path) throws UnsupportedPdfException {
     PdfFile file;
     try {
-      file = new PdfFile(path);
+      file = PdfFile.open(path);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return open(file);
+  }
+
+  /** A reader over bytes in memory (the fuzz tests, small documents). */
+  public static PdfReader of(byte[] bytes) throws UnsupportedPdfException {
+    return open(PdfFile.of(bytes));
+  }
+
+  private static PdfReader open(PdfFile file) throws UnsupportedPdfException {
     try {
       return new PdfReader(file);
     } catch (UnsupportedPdfException | RuntimeException e) {
       closeQuietly(file);
       throw e;
     }
+  }
+
+  /**
+   * The document as it was when the revision ending at byte {@code length} was written (a
+   * signature's byte range ends there). Shares this reader's file; closing it closes nothing.
+   */
+  public PdfReader revision(long length) throws UnsupportedPdfException {
+    if (length <= 0 || length > file.size()) {
+      throw new UnsupportedPdfException("No revision ends at " + length);
+    }
+    return new PdfReader(file.revision(length));
   }
 
   public long size() {
@@ -93,9 +128,28 @@ public final class PdfReader implements Closeable {
     return startXref;
   }
 
+  /** Where each cross-reference section of the chain starts, newest first. */
+  public List<Long> sectionOffsets() {
+    List<Long> offsets = new ArrayList<>(sections.size());
+    for (XrefSection section : sections) {
+      offsets.add(section.offset());
+    }
+    return offsets;
+  }
+
   /** Whether the newest section is a cross-reference stream (then so is the one we append). */
   public boolean usesXrefStreams() {
     return newestIsStream;
+  }
+
+  /** Whether any trailer of the chain, not only the newest, names an encryption dictionary. */
+  public boolean encrypted() {
+    return encrypted;
+  }
+
+  /** The first object number no section of the file uses, nor its /Size. */
+  public int nextObjectNumber() {
+    return nextNumber;
   }
 
   /** The last byte of the file, to know whether the update must start on a new line. */
@@ -103,13 +157,24 @@ public final class PdfReader implements Closeable {
     return file.at(file.size() - 1);
   }
 
+  /** The file's channel for copying it; null when the document is in memory. */
   public java.nio.channels.FileChannel channel() {
     return file.channel();
   }
 
+  /** The document's bytes when it is in memory; null for a file. */
+  public byte[] memory() {
+    return file.memory();
+  }
+
+  /** {@code length} bytes from {@code position}, fewer at the end of this revision. */
+  public byte[] bytes(long position, int length) {
+    return file.read(position, length);
+  }
+
   /** The object a value stands for: the referenced object for a reference, else the value. */
   public Object resolve(Object value) throws UnsupportedPdfException {
-    return value instanceof Ref ref ? object(ref.number()) : value;
+    return value instanceof Ref ref ? object(ref) : value;
   }
 
   public Dict dict(Object value, String what) throws UnsupportedPdfException {
@@ -119,56 +184,91 @@ public final class PdfReader implements Closeable {
     throw new UnsupportedPdfException(what + " is not a dictionary");
   }
 
-  /** The current version of object {@code number}; {@link Null#NULL} when it does not exist. */
-  public Object object(int number) throws UnsupportedPdfException {
-    Object cached = objects.get(number);
+  /**
+   * The object {@code ref} names; {@link Null#NULL} when no such object exists, also when the file
+   * holds that number with another generation (7.3.10).
+   */
+  public Object object(Ref ref) throws UnsupportedPdfException {
+    Entry entry = entry(ref.number());
+    if (entry == null || entry.type() != 1 && entry.type() != 2) {
+      return Null.NULL;
+    }
+    int generation = entry.type() == 1 ? (int) entry.third() : 0;
+    if (generation != ref.generation()) {
+      return Null.NULL;
+    }
+    Object cached = objects.get(ref.number());
     if (cached != null) {
       return cached;
     }
-    Object value = load(number);
-    objects.put(number, value);
-    return value;
-  }
-
-  private Object load(int number) throws UnsupportedPdfException {
-    for (XrefSection section : sections) {
-      long[] entry = section.entry(number);
-      if (entry == null) {
-        continue;
-      }
-      if (entry[0] == 0) {
-        return Null.NULL;
-      }
-      if (entry[0] == 1) {
-        return indirectObject(number, entry[1]);
-      }
-      if (entry[0] == 2) {
-        return objectStream((int) entry[1]).object(number);
-      }
-      return Null.NULL; // unknown entry types are null objects (7.5.8.3)
+    if (loading.contains(ref.number())) {
+      throw new UnsupportedPdfException("Object " + ref.number() + " refers to itself");
     }
-    return Null.NULL;
+    if (loading.size() >= ReadLimits.MAX_LOAD_DEPTH) {
+      throw new UnsupportedPdfException("Objects load each other too deep");
+    }
+    loading.add(ref.number());
+    try {
+      Object value =
+          entry.type() == 1
+              ? indirectObject(ref, entry.second())
+              : objectStream(entry.second(), ref.number()).object(ref.number());
+      objects.put(ref.number(), value);
+      return value;
+    } finally {
+      loading.remove(ref.number());
+    }
   }
 
-  private Object indirectObject(int number, long offset) throws UnsupportedPdfException {
-    PdfParser parser = new PdfParser(file, offset);
-    long found = parser.integer();
-    parser.integer();
+  /**
+   * The cross-reference entry of {@code number} in the newest section that lists it: {type, second
+   * field, third field} (7.5.8.3); null when no section lists it.
+   */
+  Entry entry(int number) throws UnsupportedPdfException {
+    if (number <= 0 || number > ReadLimits.MAX_OBJECT_NUMBER) {
+      return null;
+    }
+    for (XrefSection section : sections) {
+      Entry entry = section.entry(number);
+      if (entry != null) {
+        return entry;
+      }
+    }
+    return null;
+  }
+
+  /** The raw (still encoded) bytes of a stream, when they are at most {@code max} long. */
+  public byte[] rawData(Stream stream, int max) throws UnsupportedPdfException {
+    if (stream.dataLength() > max) {
+      throw new LimitExceededException("Stream of " + stream.dataLength() + " bytes is too long");
+    }
+    return file.read(stream.dataOffset(), (int) stream.dataLength());
+  }
+
+  /** The stream's data decoded (Flate, PNG predictors), within the reader's bounds. */
+  public byte[] decodedData(Stream stream) throws UnsupportedPdfException {
+    return decode(stream.dict(), rawData(stream, ReadLimits.MAX_STREAM_BYTES));
+  }
+
+  private Object indirectObject(Ref ref, long offset) throws UnsupportedPdfException {
+    PdfParser parser = new PdfParser(file, offset, limits);
+    long found = parser.integer(ReadLimits.MAX_OBJECT_NUMBER);
+    long generation = parser.integer(ReadLimits.MAX_GENERATION);
     parser.expect("obj");
-    if (found != number) {
+    if (found != ref.number() || generation != ref.generation()) {
       throw new UnsupportedPdfException(
-          "Cross-reference points object " + number + " at object " + found);
+          "Cross-reference points object " + ref.number() + " at object " + found);
     }
     Object value = parser.value();
     parser.skipWhitespace();
     if (value instanceof Dict dict && parser.peek(6).equals("stream")) {
       parser.token();
-      return new Stream(dict, streamData(parser, dict));
+      return stream(parser, dict);
     }
     return value;
   }
 
-  private byte[] streamData(PdfParser parser, Dict dict) throws UnsupportedPdfException {
+  private Stream stream(PdfParser parser, Dict dict) throws UnsupportedPdfException {
     long position = parser.position();
     if (file.at(position) == '\r') {
       position++;
@@ -176,73 +276,112 @@ public final class PdfReader implements Closeable {
     if (file.at(position) == '\n') {
       position++;
     }
-    if (!(resolve(dict.get("Length")) instanceof Num length)
-        || length.longValue() < 0
-        || length.longValue() > 64L * 1024 * 1024) {
+    if (!(resolve(dict.get("Length")) instanceof Num length)) {
       throw new UnsupportedPdfException("Stream without a usable /Length");
     }
-    byte[] data = file.read(position, (int) length.longValue());
-    if (data.length != length.longValue()) {
-      throw new UnsupportedPdfException("Stream runs past the end of the file");
-    }
-    return data;
+    long n = length.integer(0, file.size() - position);
+    return new Stream(dict, position, n);
   }
 
-  /** The page at {@code index} (0-based) and its reference, found through the page tree. */
+  /** The page a viewer shows as page {@code index + 1}, found by walking the page tree. */
   public Page page(int index) throws UnsupportedPdfException {
-    Dict catalog = dict(trailer.get("Root"), "The catalog");
-    Object node = catalog.get("Pages");
-    int remaining = index;
-    for (int depth = 0; depth < 64; depth++) {
-      Dict pages = dict(node, "A page tree node");
-      if (!(resolve(pages.get("Kids")) instanceof List<?> kids)) {
-        throw new UnsupportedPdfException("Page tree node without /Kids");
-      }
-      Object next = null;
-      for (Object kid : kids) {
-        if (!(kid instanceof Ref ref)) {
-          throw new UnsupportedPdfException("Page tree kid is not a reference");
-        }
-        Dict kidDict = dict(kid, "A page");
-        if (kidDict.has("Kids")) {
-          long count = resolve(kidDict.get("Count")) instanceof Num n ? n.longValue() : -1;
-          if (count < 0) {
-            throw new UnsupportedPdfException("Page tree node without /Count");
-          }
-          if (remaining < count) {
-            next = kid;
-            break;
-          }
-          remaining -= (int) count;
-        } else if (remaining == 0) {
-          return new Page(ref, kidDict);
-        } else {
-          remaining--;
-        }
-      }
-      if (next == null) {
-        throw new UnsupportedPdfException("No page " + (index + 1));
-      }
-      node = next;
+    List<Page> found = pages(index + 1);
+    if (found.size() <= index) {
+      throw new UnsupportedPdfException("No page " + (index + 1));
     }
-    throw new UnsupportedPdfException("Page tree too deep");
+    return found.get(index);
+  }
+
+  /** Every page, in the order a viewer shows them. */
+  public List<Page> pages() throws UnsupportedPdfException {
+    return pages(Integer.MAX_VALUE);
+  }
+
+  /**
+   * The first {@code wanted} pages, walking the tree in order (7.7.3.2): the /Count of a node is
+   * not trusted to skip it, since a wrong count would make us sign another page than a viewer
+   * shows. A tree that contains itself is damaged beyond repair; a kid that is not a reference, too
+   * deep a tree or too many nodes are beyond this reader.
+   */
+  private List<Page> pages(int wanted) throws UnsupportedPdfException {
+    Dict catalog = catalog();
+    if (!(catalog.get("Pages") instanceof Ref root)) {
+      throw new UnsupportedPdfException("The catalog has no page tree reference");
+    }
+    List<Page> pages = new ArrayList<>();
+    Set<Integer> onPath = new HashSet<>();
+    Set<Integer> seen = new HashSet<>();
+    walk(root, 0, pages, wanted, onPath, seen);
+    return pages;
+  }
+
+  private void walk(
+      Ref ref, int depth, List<Page> pages, int wanted, Set<Integer> onPath, Set<Integer> seen)
+      throws UnsupportedPdfException {
+    if (depth > ReadLimits.MAX_PAGE_TREE_DEPTH) {
+      throw new UnsupportedPdfException("Page tree too deep");
+    }
+    if (onPath.contains(ref.number())) {
+      throw new DamagedPdfException("The page tree contains itself (object " + ref.number() + ")");
+    }
+    if (!seen.add(ref.number())) {
+      throw new UnsupportedPdfException("Object " + ref.number() + " is twice in the page tree");
+    }
+    if (seen.size() > ReadLimits.MAX_PAGE_TREE_NODES) {
+      throw new UnsupportedPdfException("Page tree with too many nodes");
+    }
+    Dict node = dict(ref, "A page tree node");
+    boolean isNode =
+        node.isName("Type", "Pages") || node.has("Kids") && !node.isName("Type", "Page");
+    if (!isNode) {
+      pages.add(new Page(ref, node));
+      return;
+    }
+    if (!(resolve(node.get("Kids")) instanceof List<?> kids)) {
+      throw new UnsupportedPdfException("Page tree node without /Kids");
+    }
+    onPath.add(ref.number());
+    for (Object kid : kids) {
+      if (pages.size() >= wanted) {
+        break;
+      }
+      if (!(kid instanceof Ref kidRef)) {
+        throw new UnsupportedPdfException("Page tree kid is not a reference");
+      }
+      walk(kidRef, depth + 1, pages, wanted, onPath, seen);
+    }
+    onPath.remove(ref.number());
+  }
+
+  public Dict catalog() throws UnsupportedPdfException {
+    if (!(trailer.get("Root") instanceof Ref root)) {
+      throw new UnsupportedPdfException("No catalog reference");
+    }
+    return dict(root, "The catalog");
   }
 
   /** A page attribute, looked up through the page tree when the page inherits it (7.7.3.4). */
   public Object inherited(Dict page, String key) throws UnsupportedPdfException {
     Dict node = page;
-    for (int depth = 0; depth < 64 && node != null; depth++) {
+    Set<Dict> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (int depth = 0; depth <= ReadLimits.MAX_PAGE_TREE_DEPTH && node != null; depth++) {
       if (node.has(key)) {
         return node.get(key);
       }
+      if (!seen.add(node)) {
+        return null;
+      }
       Object parent = node.get("Parent");
-      node = parent == null ? null : dict(parent, "A page tree node");
+      node = parent == null || !(resolve(parent) instanceof Dict d) ? null : d;
     }
     return null;
   }
 
   /** A page and the reference it is known by. */
   public record Page(Ref ref, Dict dict) {}
+
+  /** A cross-reference entry (7.5.8.3): type 0 free, 1 at an offset, 2 in an object stream. */
+  record Entry(int type, long second, long third) {}
 
   // ------------------------------------------------------------------ cross-reference sections
 
@@ -255,35 +394,48 @@ public final class PdfReader implements Closeable {
     if (at < 0 || text.indexOf("%%EOF", at) < 0) {
       throw new UnsupportedPdfException("No startxref");
     }
-    PdfParser parser = new PdfParser(file, size - tail + at + "startxref".length());
-    long offset = parser.integer();
-    if (offset <= 0 || offset >= size) {
+    PdfParser parser = new PdfParser(file, size - tail + at + "startxref".length(), limits);
+    long offset = parser.integer(size - 1);
+    if (offset <= 0) {
       throw new UnsupportedPdfException("startxref out of range");
     }
     return offset;
   }
 
-  private XrefSection readSection(long offset) throws UnsupportedPdfException {
-    PdfParser parser = new PdfParser(file, offset);
+  private XrefSection readSection(long offset, Set<Long> seen) throws UnsupportedPdfException {
+    if (!seen.add(offset)) {
+      throw new UnsupportedPdfException("Cross-reference sections loop");
+    }
+    if (seen.size() > ReadLimits.MAX_SECTIONS) {
+      throw new LimitExceededException("More than " + ReadLimits.MAX_SECTIONS + " sections");
+    }
+    PdfParser parser = new PdfParser(file, offset, limits);
     parser.skipWhitespace();
     if (parser.peek(4).equals("xref")) {
       parser.token();
-      return readTable(parser);
+      return readTable(parser, offset);
     }
-    parser.integer();
-    parser.integer();
+    parser.integer(ReadLimits.MAX_OBJECT_NUMBER);
+    parser.integer(ReadLimits.MAX_GENERATION);
     parser.expect("obj");
     Object value = parser.value();
     parser.skipWhitespace();
     if (!(value instanceof Dict dict) || !dict.isName("Type", "XRef")) {
       throw new UnsupportedPdfException("startxref does not point at a cross-reference section");
     }
-    parser.token();
-    byte[] data = decode(dict, streamData(parser, dict));
-    return StreamSection.of(dict, data);
+    if (!parser.token().equals("stream")) {
+      throw new UnsupportedPdfException("Cross-reference stream without data");
+    }
+    // its entries must be direct objects (7.5.8.2): there is no cross-reference yet to resolve them
+    if (dict.get("Length") instanceof Ref) {
+      throw new UnsupportedPdfException("Cross-reference stream with an indirect /Length");
+    }
+    Stream stream = stream(parser, dict);
+    return StreamSection.of(
+        offset, dict, decode(dict, rawData(stream, ReadLimits.MAX_STREAM_BYTES)));
   }
 
-  private TableSection readTable(PdfParser parser) throws UnsupportedPdfException {
+  private TableSection readTable(PdfParser parser, long offset) throws UnsupportedPdfException {
     List<long[]> subsections = new ArrayList<>();
     while (true) {
       parser.skipWhitespace();
@@ -291,8 +443,8 @@ public final class PdfReader implements Closeable {
         parser.token();
         break;
       }
-      long start = parser.integer();
-      long count = parser.integer();
+      long start = parser.integer(ReadLimits.MAX_OBJECT_NUMBER);
+      long count = parser.integer(ReadLimits.MAX_OBJECT_NUMBER + 1L - start);
       // entries begin on the next line, 20 bytes each (7.5.4)
       long position = parser.position();
       while (file.at(position) == ' ') {
@@ -304,23 +456,35 @@ public final class PdfReader implements Closeable {
       if (file.at(position) == '\n') {
         position++;
       }
+      if (position + 20 * count > file.size()) {
+        throw new UnsupportedPdfException("Cross-reference subsection runs past the end");
+      }
       subsections.add(new long[] {start, count, position});
       parser.seek(position + 20 * count);
     }
     if (!(parser.value() instanceof Dict trailerDict)) {
       throw new UnsupportedPdfException("trailer is not a dictionary");
     }
-    return new TableSection(file, subsections, trailerDict);
+    return new TableSection(offset, file, subsections, trailerDict);
   }
 
-  private ObjectStream objectStream(int number) throws UnsupportedPdfException {
-    ObjectStream stream = objectStreams.get(number);
+  private ObjectStream objectStream(long number, int member) throws UnsupportedPdfException {
+    if (number <= 0 || number > ReadLimits.MAX_OBJECT_NUMBER) {
+      throw new UnsupportedPdfException("Object " + member + " in a non-existent object stream");
+    }
+    ObjectStream stream = objectStreams.get((int) number);
     if (stream == null) {
-      if (!(object(number) instanceof Stream s) || !s.dict().isName("Type", "ObjStm")) {
+      // an object stream is itself never inside an object stream (7.5.7), nor inside itself
+      Entry entry = entry((int) number);
+      if (entry == null || entry.type() != 1 || number == member) {
+        throw new UnsupportedPdfException("Object " + number + " is not a usable object stream");
+      }
+      if (!(object(Ref.of((int) number)) instanceof Stream s)
+          || !s.dict().isName("Type", "ObjStm")) {
         throw new UnsupportedPdfException("Object " + number + " is not an object stream");
       }
-      stream = new ObjectStream(s.dict(), decode(s.dict(), s.data()));
-      objectStreams.put(number, stream);
+      stream = new ObjectStream(this, s.dict(), decodedData(s), limits);
+      objectStreams.put((int) number, stream);
     }
     return stream;
   }
@@ -329,42 +493,58 @@ public final class PdfReader implements Closeable {
   private byte[] decode(Dict dict, byte[] data) throws UnsupportedPdfException {
     Object filter = resolve(dict.get("Filter"));
     if (filter instanceof List<?> list && list.size() == 1) {
-      filter = list.get(0);
+      filter = resolve(list.get(0));
     }
-    if (filter == null) {
+    if (filter == null || filter == Null.NULL) {
       return data;
     }
     if (!(filter instanceof Name name) || !name.raw().equals("FlateDecode")) {
       throw new UnsupportedPdfException("Stream filter " + filter + " not handled");
     }
-    byte[] inflated = inflate(data);
+    byte[] inflated = inflate(data, limits.inflateRoom());
+    limits.inflated(inflated.length);
     Object parms = resolve(dict.get("DecodeParms"));
     if (parms instanceof List<?> list && list.size() == 1) {
       parms = resolve(list.get(0));
     }
-    if (parms instanceof Dict p && p.get("Predictor") instanceof Num predictor) {
-      long value = predictor.longValue();
+    if (parms instanceof Dict p && resolve(p.get("Predictor")) instanceof Num predictor) {
+      long value = predictor.integer(0, 15);
       if (value >= 10) {
-        int columns = p.get("Columns") instanceof Num c ? (int) c.longValue() : 1;
+        for (String key : List.of("Colors", "BitsPerComponent")) {
+          Object v = resolve(p.get(key));
+          if (v != null
+              && !(v instanceof Num n && n.integer(0, 255) == (key.equals("Colors") ? 1 : 8))) {
+            throw new UnsupportedPdfException("PNG predictor with /" + key + " " + v);
+          }
+        }
+        int columns =
+            resolve(p.get("Columns")) instanceof Num c
+                ? (int) c.integer(1, ReadLimits.MAX_INFLATED_STREAM)
+                : 1;
         return unpredictPng(inflated, columns);
       }
-      if (value != 1) {
+      if (value > 1) {
         throw new UnsupportedPdfException("Predictor " + value + " not handled");
       }
     }
     return inflated;
   }
 
-  private static byte[] inflate(byte[] data) throws UnsupportedPdfException {
+  /** Inflates at most {@code max} bytes; more is a bound reached, never an ever-growing buffer. */
+  static byte[] inflate(byte[] data, int max) throws UnsupportedPdfException {
     Inflater inflater = new Inflater();
     try {
       inflater.setInput(data);
-      ByteArrayOutputStream out = new ByteArrayOutputStream(data.length * 4);
+      ByteArrayOutputStream out =
+          new ByteArrayOutputStream((int) Math.min(max, Math.min(1L << 20, data.length * 4L + 64)));
       byte[] buffer = new byte[16 * 1024];
       while (!inflater.finished()) {
         int n = inflater.inflate(buffer);
         if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-          break;
+          break; // truncated data: what was inflated is what there is
+        }
+        if (out.size() + (long) n > max) {
+          throw new LimitExceededException("Stream decodes to more than " + max + " bytes");
         }
         out.write(buffer, 0, n);
       }
@@ -379,7 +559,7 @@ public final class PdfReader implements Closeable {
   /** PNG row filters (RFC 2083 6), one byte per pixel as in cross-reference streams. */
   private static byte[] unpredictPng(byte[] data, int columns) throws UnsupportedPdfException {
     int stride = columns + 1;
-    if (columns <= 0 || data.length % stride != 0) {
+    if (data.length % stride != 0) {
       throw new UnsupportedPdfException("PNG predictor rows do not fit");
     }
     int rows = data.length / stride;
@@ -430,76 +610,110 @@ public final class PdfReader implements Closeable {
   // ------------------------------------------------------------------ section kinds
 
   private sealed interface XrefSection permits TableSection, StreamSection {
+    long offset();
+
     Dict trailer();
 
-    /** {type, field 2, field 3} for the object, or null when this section does not list it. */
-    long[] entry(int number) throws UnsupportedPdfException;
+    /** The entry for the object, or null when this section does not list it. */
+    Entry entry(int number) throws UnsupportedPdfException;
+
+    /** The highest object number this section lists. */
+    long highestNumber();
   }
 
   /** A classic table, read lazily: entry n of a subsection is at a fixed 20-byte offset. */
-  private record TableSection(PdfFile file, List<long[]> subsections, Dict trailer)
+  private record TableSection(long offset, PdfFile file, List<long[]> subsections, Dict trailer)
       implements XrefSection {
     @Override
-    public long[] entry(int number) throws UnsupportedPdfException {
-      for (long[] sub : subsections) {
+    public Entry entry(int number) throws UnsupportedPdfException {
+      // the last subsection that lists a number wins, as when tables are read in order
+      for (int i = subsections.size() - 1; i >= 0; i--) {
+        long[] sub = subsections.get(i);
         if (number >= sub[0] && number < sub[0] + sub[1]) {
           byte[] line = file.read(sub[2] + 20 * (number - sub[0]), 18);
           String text = new String(line, StandardCharsets.ISO_8859_1);
           if (text.length() != 18
+              || !digits(text, 0, 10)
               || text.charAt(10) != ' '
+              || !digits(text, 11, 16)
               || text.charAt(16) != ' '
               || (text.charAt(17) != 'n' && text.charAt(17) != 'f')) {
             throw new UnsupportedPdfException("Malformed cross-reference entry for " + number);
           }
-          try {
-            long offset = Long.parseLong(text.substring(0, 10));
-            long generation = Long.parseLong(text.substring(11, 16));
-            return text.charAt(17) == 'n'
-                ? new long[] {1, offset, generation}
-                : new long[] {0, offset, generation};
-          } catch (NumberFormatException e) {
-            throw new UnsupportedPdfException("Malformed cross-reference entry for " + number);
+          long offset = Long.parseLong(text.substring(0, 10));
+          long generation = Long.parseLong(text.substring(11, 16));
+          if (generation > ReadLimits.MAX_GENERATION) {
+            throw new UnsupportedPdfException("Generation out of range for " + number);
           }
+          return new Entry(text.charAt(17) == 'n' ? 1 : 0, offset, generation);
         }
       }
       return null;
     }
+
+    @Override
+    public long highestNumber() {
+      long highest = 0;
+      for (long[] sub : subsections) {
+        if (sub[1] > 0) {
+          highest = Math.max(highest, sub[0] + sub[1] - 1);
+        }
+      }
+      return highest;
+    }
+
+    private static boolean digits(String text, int from, int to) {
+      for (int i = from; i < to; i++) {
+        if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   /** A cross-reference stream (7.5.8), decoded once. */
-  private record StreamSection(Dict trailer, byte[] data, int[] widths, long[] index)
+  private record StreamSection(long offset, Dict trailer, byte[] data, int[] widths, long[] index)
       implements XrefSection {
 
-    static StreamSection of(Dict dict, byte[] data) throws UnsupportedPdfException {
+    static StreamSection of(long offset, Dict dict, byte[] data) throws UnsupportedPdfException {
       if (!(dict.get("W") instanceof List<?> w) || w.size() != 3) {
         throw new UnsupportedPdfException("Cross-reference stream without /W");
       }
       int[] widths = new int[3];
       for (int i = 0; i < 3; i++) {
-        if (!(w.get(i) instanceof Num n) || n.longValue() < 0 || n.longValue() > 8) {
+        if (!(w.get(i) instanceof Num n)) {
           throw new UnsupportedPdfException("Bad /W");
         }
-        widths[i] = (int) n.longValue();
+        // 8 bytes would overflow a signed offset; no file needs more than 7
+        widths[i] = (int) n.integer(0, 7);
+      }
+      if (widths[0] + widths[1] + widths[2] == 0) {
+        throw new UnsupportedPdfException("Cross-reference stream with empty rows");
       }
       long[] index;
       if (dict.get("Index") instanceof List<?> list) {
+        if (list.size() % 2 != 0) {
+          throw new UnsupportedPdfException("Bad /Index");
+        }
         index = new long[list.size()];
-        for (int i = 0; i < list.size(); i++) {
-          if (!(list.get(i) instanceof Num n)) {
+        for (int i = 0; i < list.size(); i += 2) {
+          if (!(list.get(i) instanceof Num start) || !(list.get(i + 1) instanceof Num count)) {
             throw new UnsupportedPdfException("Bad /Index");
           }
-          index[i] = n.longValue();
+          index[i] = start.integer(0, ReadLimits.MAX_OBJECT_NUMBER);
+          index[i + 1] = count.integer(0, ReadLimits.MAX_OBJECT_NUMBER + 1L - index[i]);
         }
       } else if (dict.get("Size") instanceof Num size) {
-        index = new long[] {0, size.longValue()};
+        index = new long[] {0, size.integer(0, ReadLimits.MAX_OBJECT_NUMBER + 1L)};
       } else {
         throw new UnsupportedPdfException("Cross-reference stream without /Size");
       }
-      return new StreamSection(dict, data, widths, index);
+      return new StreamSection(offset, dict, data, widths, index);
     }
 
     @Override
-    public long[] entry(int number) throws UnsupportedPdfException {
+    public Entry entry(int number) throws UnsupportedPdfException {
       int rowWidth = widths[0] + widths[1] + widths[2];
       long row = 0;
       for (int i = 0; i + 1 < index.length; i += 2) {
@@ -512,11 +726,25 @@ public final class PdfReader implements Closeable {
           long type = widths[0] == 0 ? 1 : field(p, widths[0]);
           long second = field(p + widths[0], widths[1]);
           long third = field(p + widths[0] + widths[1], widths[2]);
-          return new long[] {type, second, third};
+          if (type == 1 && third > ReadLimits.MAX_GENERATION) {
+            throw new UnsupportedPdfException("Generation out of range for " + number);
+          }
+          return new Entry((int) Math.min(type, 3), second, third);
         }
         row += index[i + 1];
       }
       return null;
+    }
+
+    @Override
+    public long highestNumber() {
+      long highest = 0;
+      for (int i = 0; i + 1 < index.length; i += 2) {
+        if (index[i + 1] > 0) {
+          highest = Math.max(highest, index[i] + index[i + 1] - 1);
+        }
+      }
+      return highest;
     }
 
     private long field(int at, int width) {
@@ -532,17 +760,25 @@ public final class PdfReader implements Closeable {
   private static final class ObjectStream {
     private final byte[] data;
     private final long first;
+    private final ReadLimits limits;
     private final Map<Integer, Long> offsets = new HashMap<>();
 
-    ObjectStream(Dict dict, byte[] data) throws UnsupportedPdfException {
+    ObjectStream(PdfReader reader, Dict dict, byte[] data, ReadLimits limits)
+        throws UnsupportedPdfException {
       this.data = data;
-      if (!(dict.get("N") instanceof Num n) || !(dict.get("First") instanceof Num f)) {
+      this.limits = limits;
+      if (!(reader.resolve(dict.get("N")) instanceof Num n)
+          || !(reader.resolve(dict.get("First")) instanceof Num f)) {
         throw new UnsupportedPdfException("Object stream without /N or /First");
       }
-      this.first = f.longValue();
-      PdfParser header = new PdfParser(Bytes.of(data), 0);
-      for (long i = 0; i < n.longValue(); i++) {
-        offsets.put((int) header.integer(), header.integer());
+      this.first = f.integer(0, data.length);
+      // each pair takes at least four bytes ("1 0 "), which bounds /N by the data itself
+      long count = n.integer(0, data.length / 4 + 1);
+      PdfParser header = new PdfParser(Bytes.of(data), 0, limits);
+      for (long i = 0; i < count; i++) {
+        int number = (int) header.integer(ReadLimits.MAX_OBJECT_NUMBER);
+        long offset = header.integer(data.length - first);
+        offsets.putIfAbsent(number, offset);
       }
     }
 
@@ -551,7 +787,7 @@ public final class PdfReader implements Closeable {
       if (offset == null) {
         throw new UnsupportedPdfException("Object " + number + " is not in its object stream");
       }
-      return new PdfParser(Bytes.of(data), first + offset).value();
+      return new PdfParser(Bytes.of(data), first + offset, limits).value();
     }
   }
 }

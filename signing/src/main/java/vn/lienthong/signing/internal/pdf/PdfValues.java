@@ -49,6 +49,23 @@ public final class PdfValues {
       }
     }
 
+    /**
+     * The value as an integer between {@code min} and {@code max}: where a count, an offset or an
+     * object number is meant, a real or an absurd number (2^80) is refused, never wrapped around.
+     */
+    public long integer(long min, long max) throws UnsupportedPdfException {
+      String digits = text.startsWith("+") ? text.substring(1) : text;
+      try {
+        long value = Long.parseLong(digits);
+        if (value >= min && value <= max) {
+          return value;
+        }
+      } catch (NumberFormatException e) {
+        // a real, or more digits than a long holds
+      }
+      throw new UnsupportedPdfException("Number " + text + " is not an integer in range");
+    }
+
     public static Num of(long value) {
       return new Num(Long.toString(value));
     }
@@ -94,8 +111,11 @@ public final class PdfValues {
     NULL
   }
 
-  /** A stream: its dictionary and its still-encoded data. */
-  public record Stream(Dict dict, byte[] data) {}
+  /**
+   * A stream: its dictionary and where its still-encoded data lies in the file (read on demand, so
+   * that comparing revisions of a 200 MB scan does not load its images).
+   */
+  public record Stream(Dict dict, long dataOffset, long dataLength) {}
 
   /** A dictionary that keeps its key order. */
   public static final class Dict {

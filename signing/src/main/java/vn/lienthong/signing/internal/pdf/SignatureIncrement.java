@@ -37,6 +37,10 @@ public final class SignatureIncrement {
   private static final String SUB_FILTER = "ETSI.CAdES.detached";
 
   private static final int BYTE_RANGE_WIDTH = 4 * 11 + 3;
+
+  /** Far beyond any page (ISO 32000-1 Annex C: 14,400 units a side at most). */
+  private static final double MAX_COORDINATE = 1e6;
+
   private static final DateTimeFormatter PDF_DATE =
       DateTimeFormatter.ofPattern("'D:'yyyyMMddHHmmss");
 
@@ -99,45 +103,34 @@ public final class SignatureIncrement {
   public static SignatureIncrement build(PdfReader pdf, Request request)
       throws UnsupportedPdfException {
     Dict trailer = pdf.trailer();
-    if (trailer.has("Encrypt")) {
+    if (pdf.encrypted()) {
       throw new UnsupportedPdfException("Encrypted");
     }
     if (!(trailer.get("Root") instanceof Ref rootRef)) {
       throw new UnsupportedPdfException("No catalog reference");
     }
-    if (!(trailer.get("Size") instanceof Num sizeNum)) {
-      throw new UnsupportedPdfException("Trailer without /Size");
-    }
-    int[] next = {(int) sizeNum.longValue()};
+    int[] next = {pdf.nextObjectNumber()};
     Dict catalog = pdf.dict(rootRef, "The catalog");
-    if (catalog.has("Perms")) {
-      // a certified document: DSS checks its DocMDP permissions before adding a signature
-      throw new UnsupportedPdfException("Document with /Perms");
-    }
 
-    Map<Integer, Object> changed = new TreeMap<>();
+    Map<Integer, Change> changed = new TreeMap<>();
     Ref signature = Ref.of(next[0]++);
     Ref widget = Ref.of(next[0]++);
 
     // An invisible signature's widget goes on page 1, as PDFBox and DSS put it.
     Visible visible = request.visible();
     PdfReader.Page page = pdf.page(visible != null ? visible.pageIndex() : 0);
-    Object annots = page.dict().get("Annots");
-    if (annots instanceof Ref annotsRef) {
-      if (!(pdf.resolve(annotsRef) instanceof List<?> list)) {
-        throw new UnsupportedPdfException("/Annots is not an array");
-      }
-      rewrite(changed, annotsRef, PdfValues.appended(objects(list), widget));
-    } else if (annots instanceof List<?> list) {
-      rewrite(
-          changed,
-          page.ref(),
-          page.dict().copy().put("Annots", PdfValues.appended(objects(list), widget)));
-    } else if (annots == null) {
-      rewrite(changed, page.ref(), page.dict().copy().put("Annots", List.of(widget)));
+    // The page gets its own copy of /Annots: an indirect array may be shared by other pages, which
+    // must not show the widget too.
+    Object annots = pdf.resolve(page.dict().get("Annots"));
+    List<Object> pageAnnots;
+    if (annots instanceof List<?> list) {
+      pageAnnots = PdfValues.appended(objects(list), widget);
+    } else if (annots == null || annots == PdfValues.Null.NULL) {
+      pageAnnots = List.of(widget);
     } else {
-      throw new UnsupportedPdfException("/Annots is neither an array nor a reference");
+      throw new UnsupportedPdfException("/Annots is not an array");
     }
+    rewrite(changed, page.ref(), page.dict().copy().put("Annots", pageAnnots));
 
     // The form lists the field; SigFlags 3: signatures exist, append only (12.7.2).
     Object formValue = catalog.get("AcroForm");
@@ -173,7 +166,7 @@ public final class SignatureIncrement {
       fields = List.of();
       form.put("Fields", List.of(widget));
     }
-    long flags = pdf.resolve(form.get("SigFlags")) instanceof Num n ? n.longValue() : 0;
+    long flags = pdf.resolve(form.get("SigFlags")) instanceof Num n ? n.integer(0, 0xFFFFFFFFL) : 0;
     form.put("SigFlags", Num.of(flags | 3));
     if (formRef != null) {
       rewrite(changed, formRef, form);
@@ -201,9 +194,9 @@ public final class SignatureIncrement {
       } catch (java.io.IOException e) {
         throw new UnsupportedPdfException("Cannot write the appearance: " + e.getMessage());
       }
-      changed.putAll(appearance.objects());
+      appearance.objects().forEach((n, value) -> changed.put(n, new Change(0, value)));
     }
-    changed.put(widget.number(), widgetDict);
+    changed.put(widget.number(), new Change(0, widgetDict));
 
     Dict signatureDict =
         new Dict()
@@ -226,12 +219,15 @@ public final class SignatureIncrement {
     return write(pdf, request, trailer, next[0], changed, signature, signatureDict);
   }
 
+  /** The new version of an object: new objects have generation 0, rewritten ones keep theirs. */
+  private record Change(int generation, Object value) {}
+
   private static SignatureIncrement write(
       PdfReader pdf,
       Request request,
       Dict trailer,
       int next,
-      Map<Integer, Object> changed,
+      Map<Integer, Change> changed,
       Ref signature,
       Dict signatureDict) {
     long base = pdf.size();
@@ -242,6 +238,7 @@ public final class SignatureIncrement {
       out.ascii("\n");
     }
     Map<Integer, Long> offsets = new TreeMap<>();
+    Map<Integer, Integer> generations = new TreeMap<>();
 
     offsets.put(signature.number(), base + out.size());
     // /Contents and then /ByteRange come last in the dictionary; the fixed-width room of
@@ -258,10 +255,15 @@ public final class SignatureIncrement {
     int byteRangeAt = out.size();
     out.ascii(" ".repeat(BYTE_RANGE_WIDTH)).ascii("]>>\nendobj\n");
 
-    for (Map.Entry<Integer, Object> e : changed.entrySet()) {
+    for (Map.Entry<Integer, Change> e : changed.entrySet()) {
+      int generation = e.getValue().generation();
       offsets.put(e.getKey(), base + out.size());
-      out.ascii(e.getKey() + " 0 obj\n").value(e.getValue()).ascii("\nendobj\n");
+      generations.put(e.getKey(), generation);
+      out.ascii(e.getKey() + " " + generation + " obj\n")
+          .value(e.getValue().value())
+          .ascii("\nendobj\n");
     }
+    int generationWidth = generations.values().stream().anyMatch(g -> g > 0xff) ? 2 : 1;
 
     Dict newTrailer = new Dict();
     newTrailer.put("Root", trailer.get("Root"));
@@ -288,13 +290,16 @@ public final class SignatureIncrement {
           for (int i = offsetWidth - 1; i >= 0; i--) {
             rows.write((int) (offset >>> (8 * i)) & 0xff);
           }
-          rows.write(0);
+          int generation = generations.getOrDefault(n, 0);
+          for (int i = generationWidth - 1; i >= 0; i--) {
+            rows.write(generation >>> (8 * i) & 0xff);
+          }
         }
       }
       Dict xref = new Dict().put("Type", new Name("XRef")).put("Size", Num.of(next));
       xref.entries().putAll(newTrailer.entries());
       xref.put("Index", index);
-      xref.put("W", List.of(Num.of(1), Num.of(offsetWidth), Num.of(1)));
+      xref.put("W", List.of(Num.of(1), Num.of(offsetWidth), Num.of(generationWidth)));
       xref.put("Length", Num.of(rows.size()));
       out.ascii(xrefNumber + " 0 obj\n").value(xref).ascii("\nstream\n");
       buffer.writeBytes(rows.toByteArray());
@@ -304,7 +309,9 @@ public final class SignatureIncrement {
       for (int[] run : runs(offsets.keySet())) {
         out.ascii(run[0] + " " + run[1] + "\n");
         for (int n = run[0]; n < run[0] + run[1]; n++) {
-          out.ascii(String.format(Locale.ROOT, "%010d 00000 n\r\n", offsets.get(n)));
+          out.ascii(
+              String.format(
+                  Locale.ROOT, "%010d %05d n\r\n", offsets.get(n), generations.getOrDefault(n, 0)));
         }
       }
       Dict trailerDict = new Dict().put("Size", Num.of(next));
@@ -329,7 +336,7 @@ public final class SignatureIncrement {
   private static List<Object> rect(PdfReader pdf, PdfReader.Page page, Visible visible)
       throws UnsupportedPdfException {
     Object rotate = pdf.resolve(pdf.inherited(page.dict(), "Rotate"));
-    if (rotate instanceof Num n && n.longValue() % 360 != 0) {
+    if (rotate instanceof Num n && n.integer(-3600, 3600) % 360 != 0) {
       throw new UnsupportedPdfException("Rotated page");
     }
     Object box = pdf.resolve(pdf.inherited(page.dict(), "CropBox"));
@@ -345,6 +352,9 @@ public final class SignatureIncrement {
         throw new UnsupportedPdfException("Page box with a non-number");
       }
       c[i] = Double.parseDouble(n.text());
+      if (!(Math.abs(c[i]) <= MAX_COORDINATE)) {
+        throw new UnsupportedPdfException("Page box coordinate " + n.text() + " out of range");
+      }
     }
     double left = Math.min(c[0], c[2]);
     double right = Math.max(c[0], c[2]);
@@ -376,23 +386,14 @@ public final class SignatureIncrement {
   }
 
   /**
-   * Records the new version of an existing object. Two changes to one object (a page that is also
-   * the form, a /Fields array shared with /Annots) are beyond this writer: the general path takes
-   * such files.
+   * Records the new version of an existing object, under its number and generation. Two changes to
+   * one object (a page that is also the form, a /Fields array shared with /Annots) are beyond this
+   * writer: the general path takes such files.
    */
-  private static void rewrite(Map<Integer, Object> changed, Ref ref, Object value)
+  private static void rewrite(Map<Integer, Change> changed, Ref ref, Object value)
       throws UnsupportedPdfException {
-    requireGenerationZero(ref);
-    if (changed.putIfAbsent(ref.number(), value) != null) {
+    if (changed.putIfAbsent(ref.number(), new Change(ref.generation(), value)) != null) {
       throw new UnsupportedPdfException("Object " + ref.number() + " would change twice");
-    }
-  }
-
-  /** Rewritten objects keep number and generation; writers reuse generations > 0 rarely. */
-  private static void requireGenerationZero(Ref ref) throws UnsupportedPdfException {
-    if (ref.generation() != 0) {
-      throw new UnsupportedPdfException(
-          "Object " + ref.number() + " has generation " + ref.generation());
     }
   }
 

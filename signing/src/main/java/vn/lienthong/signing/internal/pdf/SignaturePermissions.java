@@ -1,0 +1,107 @@
+package vn.lienthong.signing.internal.pdf;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import vn.lienthong.signing.internal.pdf.PdfValues.Dict;
+import vn.lienthong.signing.internal.pdf.PdfValues.Num;
+import vn.lienthong.signing.internal.pdf.PdfValues.Ref;
+import vn.lienthong.signing.internal.pdf.PdfValues.Str;
+
+/**
+ * Whether the signatures already in a document let a new signature field be added: a certification
+ * signature with DocMDP permission 1 forbids every change (ISO 32000-1 12.8.2.2); a FieldMDP
+ * transform (12.8.2.4) or a signed field's /Lock (ISO 32000-2 12.7.5.5) locking all fields, or all
+ * but some, forbids new signature fields; a /Lock with permission 1 (PDF 2.0) forbids every change.
+ * The rule for FieldMDP and /Lock follows DSS's {@code PdfPermissionsChecker}, so a document gets
+ * the same answer on either signing path.
+ */
+public final class SignaturePermissions {
+
+  private static final int MAX_FIELDS = 100_000;
+
+  private SignaturePermissions() {}
+
+  /** Why a new signature is not permitted, or empty when it is. */
+  public static Optional<String> refusal(PdfReader pdf) throws UnsupportedPdfException {
+    Dict catalog = pdf.catalog();
+    if (pdf.resolve(catalog.get("Perms")) instanceof Dict perms
+        && pdf.resolve(perms.get("DocMDP")) instanceof Dict certification
+        && docMdpPermission(pdf, certification) == 1) {
+      return Optional.of(
+          "the document is certified with no changes allowed (DocMDP permission 1)"
+              + signer(certification));
+    }
+    if (!(pdf.resolve(catalog.get("AcroForm")) instanceof Dict form)
+        || !(pdf.resolve(form.get("Fields")) instanceof List<?> fields)) {
+      return Optional.empty();
+    }
+    Deque<Object> todo = new ArrayDeque<>(fields);
+    Set<Integer> seen = new HashSet<>();
+    while (!todo.isEmpty()) {
+      Object item = todo.pop();
+      if (item instanceof Ref ref && !seen.add(ref.number())) {
+        continue;
+      }
+      if (seen.size() > MAX_FIELDS) {
+        throw new UnsupportedPdfException("More than " + MAX_FIELDS + " form fields");
+      }
+      if (!(pdf.resolve(item) instanceof Dict field)) {
+        continue;
+      }
+      if (pdf.resolve(field.get("Kids")) instanceof List<?> kids) {
+        kids.forEach(todo::push);
+      }
+      if (!(pdf.resolve(field.get("V")) instanceof Dict signature) || !signature.has("ByteRange")) {
+        continue; // only a signed field's locks apply
+      }
+      String name = field.get("T") instanceof Str t ? " '" + t.text() + "'" : "";
+      if (pdf.resolve(field.get("Lock")) instanceof Dict lock) {
+        if (locksNewFields(lock)) {
+          return Optional.of("the signed field" + name + " locks the form (/Lock)");
+        }
+        if (pdf.resolve(lock.get("P")) instanceof Num p && p.integer(0, 3) == 1) {
+          return Optional.of("the signed field" + name + " allows no changes (/Lock permission 1)");
+        }
+      }
+      if (pdf.resolve(signature.get("Reference")) instanceof List<?> references) {
+        for (Object reference : references) {
+          if (pdf.resolve(reference) instanceof Dict r
+              && r.isName("TransformMethod", "FieldMDP")
+              && pdf.resolve(r.get("TransformParams")) instanceof Dict params
+              && locksNewFields(params)) {
+            return Optional.of("the signature of field" + name + " locks the form (FieldMDP)");
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A new field has no name in /Fields: All and Exclude lock it, Include does not. */
+  private static boolean locksNewFields(Dict lock) {
+    return lock.isName("Action", "All") || lock.isName("Action", "Exclude");
+  }
+
+  private static long docMdpPermission(PdfReader pdf, Dict signature)
+      throws UnsupportedPdfException {
+    if (pdf.resolve(signature.get("Reference")) instanceof List<?> references) {
+      for (Object reference : references) {
+        if (pdf.resolve(reference) instanceof Dict r
+            && r.isName("TransformMethod", "DocMDP")
+            && pdf.resolve(r.get("TransformParams")) instanceof Dict params
+            && pdf.resolve(params.get("P")) instanceof Num p) {
+          return p.integer(0, 3);
+        }
+      }
+    }
+    return 2; // the default permission (Table 254)
+  }
+
+  private static String signer(Dict signature) {
+    return signature.get("Name") instanceof Str name ? " by " + name.text() : "";
+  }
+}
