@@ -37,6 +37,7 @@ import vn.lienthong.signing.pki.DemoPkiServer;
 import vn.lienthong.signing.pki.HttpPkiClient;
 import vn.lienthong.signing.pki.PkiClient;
 import vn.lienthong.signing.pki.ResponseCache;
+import vn.lienthong.signing.validation.ChangeAfterSigning;
 import vn.lienthong.signing.validation.NoTrustAnchorsException;
 import vn.lienthong.signing.validation.PdfVerifier;
 import vn.lienthong.signing.validation.SignatureVerdict;
@@ -280,7 +281,9 @@ public final class SignTool {
       m.put("level", s.level());
       m.put("indication", s.indication().name());
       m.put("subIndication", s.subIndication());
-      m.put("modifiedAfterSigning", String.valueOf(s.modifiedAfterSigning()));
+      m.put(
+          "changesAfterSigning",
+          s.changesAfterSigning().stream().map(ChangeAfterSigning::description).toList());
       signatures.add(FlatJson.write(m));
     }
     Map<String, Object> top = new LinkedHashMap<>();

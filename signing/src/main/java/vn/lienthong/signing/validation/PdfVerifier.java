@@ -2,7 +2,9 @@ package vn.lienthong.signing.validation;
 
 import eu.europa.esig.dss.diagnostic.CertificateWrapper;
 import eu.europa.esig.dss.diagnostic.DiagnosticData;
+import eu.europa.esig.dss.diagnostic.PDFRevisionWrapper;
 import eu.europa.esig.dss.diagnostic.SignatureWrapper;
+import eu.europa.esig.dss.diagnostic.TimestampWrapper;
 import eu.europa.esig.dss.model.FileDocument;
 import eu.europa.esig.dss.model.policy.ValidationPolicy;
 import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
@@ -18,13 +20,19 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import vn.lienthong.signing.SigningException;
 import vn.lienthong.signing.TrustServices;
 import vn.lienthong.signing.internal.AppearanceMapper;
 import vn.lienthong.signing.internal.DssSupport;
 import vn.lienthong.signing.internal.PdfInputs;
+import vn.lienthong.signing.internal.pdf.PdfReader;
+import vn.lienthong.signing.internal.pdf.RevisionChanges;
+import vn.lienthong.signing.internal.pdf.UnsupportedPdfException;
+import vn.lienthong.signing.validation.ChangeAfterSigning.Kind;
 
 /**
  * Verifies signed PDFs with DSS against the configured trust anchors, fetching OCSP/CRL through the
@@ -97,7 +105,7 @@ public final class PdfVerifier {
         PdfInputs.diagnose(pdf, e);
         throw new SigningException("Validation failed: " + e.getMessage(), e);
       }
-      List<SignatureVerdict> signatures = verdicts(reports);
+      List<SignatureVerdict> signatures = verdicts(reports, pdf);
       Verdict verdict = new Verdict(sha256, Verdict.overall(signatures), signatures);
       return new Verification(
           verdict, etsiReport ? Optional.of(reports.getXmlValidationReport()) : Optional.empty());
@@ -110,53 +118,159 @@ public final class PdfVerifier {
     }
   }
 
-  private static List<SignatureVerdict> verdicts(Reports reports) {
+  /** The sub-indication of a signature whose bytes are intact but whose document changed since. */
+  public static final String CHANGED_AFTER_SIGNING = "CHANGED_AFTER_SIGNING";
+
+  /** The sub-indication of a signature after which what a page shows was changed. */
+  public static final String MODIFIED_AFTER_SIGNING = "MODIFIED_AFTER_SIGNING";
+
+  private static List<SignatureVerdict> verdicts(Reports reports, Path pdf) {
     DiagnosticData diagnostic = reports.getDiagnosticData();
     SimpleReport simple = reports.getSimpleReport();
+    Set<List<Long>> intact = intactByteRanges(diagnostic);
     List<SignatureVerdict> out = new ArrayList<>();
-    for (SignatureWrapper signature : diagnostic.getSignatures()) {
-      String id = signature.getId();
-      CertificateWrapper certificate = signature.getSigningCertificate();
-      String signer = certificate == null ? null : certificate.getCommonName();
-      String organization = null;
-      if (certificate != null && certificate.getOrganizationName() != null) {
-        organization = certificate.getOrganizationName();
-        if (certificate.getOrganizationIdentifier() != null) {
-          organization += " (" + certificate.getOrganizationIdentifier() + ")";
+    try (LaterRevisions later = new LaterRevisions(pdf)) {
+      for (SignatureWrapper signature : diagnostic.getSignatures()) {
+        String id = signature.getId();
+        CertificateWrapper certificate = signature.getSigningCertificate();
+        String signer = certificate == null ? null : certificate.getCommonName();
+        String organization = null;
+        if (certificate != null && certificate.getOrganizationName() != null) {
+          organization = certificate.getOrganizationName();
+          if (certificate.getOrganizationIdentifier() != null) {
+            organization += " (" + certificate.getOrganizationIdentifier() + ")";
+          }
         }
+        Date time = simple.getBestSignatureTime(id);
+        if (time == null) {
+          time = signature.getClaimedSigningTime();
+        }
+        List<ChangeAfterSigning> changes = changes(signature, later, intact);
+        Indication indication = Indication.valueOf(simple.getIndication(id).name());
+        String subIndication =
+            simple.getSubIndication(id) == null ? null : simple.getSubIndication(id).name();
+        if (indication != Indication.TOTAL_FAILED
+            && changes.stream().anyMatch(ChangeAfterSigning::altersDisplay)) {
+          indication = Indication.TOTAL_FAILED;
+          subIndication = MODIFIED_AFTER_SIGNING;
+        } else if (indication == Indication.TOTAL_PASSED && !changes.isEmpty()) {
+          indication = Indication.INDETERMINATE;
+          subIndication = CHANGED_AFTER_SIGNING;
+        }
+        out.add(
+            new SignatureVerdict(
+                signer,
+                organization,
+                time == null
+                    ? null
+                    : OffsetDateTime.ofInstant(time.toInstant(), AppearanceMapper.VIETNAM),
+                simple.getSignatureFormat(id) == null
+                    ? null
+                    : simple.getSignatureFormat(id).toString(),
+                indication,
+                subIndication,
+                changes));
       }
-      Date time = simple.getBestSignatureTime(id);
-      if (time == null) {
-        time = signature.getClaimedSigningTime();
-      }
-      // Changes after signing that no later signature explains: content, pages or objects changed
-      // outside what signing and form filling may change (shadow attacks). Overlapping annotations
-      // alone are not counted: Decree 30 puts the seal over the leader's signature on purpose.
-      boolean modified =
-          !signature.getPdfVisualDifferenceConcernedPages().isEmpty()
-              || !signature.getPdfPageDifferenceConcernedPages().isEmpty()
-              || !signature.getPdfUndefinedChanges().isEmpty();
-      Indication indication = Indication.valueOf(simple.getIndication(id).name());
-      String subIndication =
-          simple.getSubIndication(id) == null ? null : simple.getSubIndication(id).name();
-      if (modified && indication == Indication.TOTAL_PASSED) {
-        indication = Indication.TOTAL_FAILED;
-        subIndication = "MODIFIED_AFTER_SIGNING";
-      }
-      out.add(
-          new SignatureVerdict(
-              signer,
-              organization,
-              time == null
-                  ? null
-                  : OffsetDateTime.ofInstant(time.toInstant(), AppearanceMapper.VIETNAM),
-              simple.getSignatureFormat(id) == null
-                  ? null
-                  : simple.getSignatureFormat(id).toString(),
-              indication,
-              subIndication,
-              modified));
     }
     return out;
+  }
+
+  /**
+   * What later revisions changed after the signature (our own comparison of revisions), plus the
+   * pages DSS's rendered and page-level comparison found different and the object changes DSS could
+   * not classify: a second opinion, never a reason to pass.
+   */
+  private static List<ChangeAfterSigning> changes(
+      SignatureWrapper signature, LaterRevisions later, Set<List<Long>> intact) {
+    List<ChangeAfterSigning> changes = new ArrayList<>();
+    PDFRevisionWrapper revision = signature.getPDFRevision();
+    if (revision == null) {
+      changes.add(ChangeAfterSigning.of(Kind.BYTE_RANGE_INVALID));
+      return changes;
+    }
+    changes.addAll(later.changesAfter(longs(revision.getSignatureByteRange()), intact));
+    Set<Integer> pages = new java.util.TreeSet<>();
+    for (java.math.BigInteger page : signature.getPdfVisualDifferenceConcernedPages()) {
+      pages.add(page.intValue());
+    }
+    for (java.math.BigInteger page : signature.getPdfPageDifferenceConcernedPages()) {
+      pages.add(page.intValue());
+    }
+    for (int page : pages) {
+      changes.add(new ChangeAfterSigning(Kind.RENDERED_PAGE_DIFFERS, page, null));
+    }
+    if (!signature.getPdfUndefinedChanges().isEmpty() && changes.isEmpty()) {
+      changes.add(ChangeAfterSigning.of(Kind.OBJECTS_CHANGED));
+    }
+    return changes;
+  }
+
+  /** The byte ranges of signatures and document timestamps whose bytes and value are intact. */
+  private static Set<List<Long>> intactByteRanges(DiagnosticData diagnostic) {
+    Set<List<Long>> ranges = new HashSet<>();
+    for (SignatureWrapper signature : diagnostic.getSignatures()) {
+      if (signature.getPDFRevision() != null
+          && signature.isSignatureIntact()
+          && signature.isSignatureValid()) {
+        ranges.add(longs(signature.getPDFRevision().getSignatureByteRange()));
+      }
+    }
+    for (TimestampWrapper timestamp : diagnostic.getTimestampList()) {
+      if (timestamp.getPDFRevision() != null
+          && timestamp.isMessageImprintDataIntact()
+          && timestamp.isSignatureValid()) {
+        ranges.add(longs(timestamp.getPDFRevision().getSignatureByteRange()));
+      }
+    }
+    return ranges;
+  }
+
+  private static List<Long> longs(List<java.math.BigInteger> numbers) {
+    List<Long> out = new ArrayList<>(numbers.size());
+    for (java.math.BigInteger n : numbers) {
+      out.add(n.bitLength() < 63 ? n.longValue() : -1L);
+    }
+    return out;
+  }
+
+  /** The document read once for all its signatures, when some bytes follow a signature. */
+  private static final class LaterRevisions implements AutoCloseable {
+    private final Path pdf;
+    private PdfReader reader;
+    private String unreadable;
+
+    LaterRevisions(Path pdf) {
+      this.pdf = pdf;
+    }
+
+    List<ChangeAfterSigning> changesAfter(List<Long> byteRange, Set<List<Long>> intact) {
+      if (reader == null && unreadable == null) {
+        try {
+          reader = PdfReader.open(pdf);
+        } catch (UnsupportedPdfException e) {
+          unreadable = e.getMessage();
+        }
+      }
+      if (reader == null) {
+        // nothing to analyse when the signature covers the whole file
+        long size;
+        try {
+          size = Files.size(pdf);
+        } catch (IOException e) {
+          throw new SigningException("Cannot read " + pdf.getFileName(), e);
+        }
+        return byteRange.size() == 4 && byteRange.get(2) + byteRange.get(3) == size
+            ? List.of()
+            : List.of(new ChangeAfterSigning(Kind.NOT_ANALYSED, null, unreadable));
+      }
+      return RevisionChanges.after(reader, byteRange, intact);
+    }
+
+    @Override
+    public void close() {
+      if (reader != null) {
+        reader.close();
+      }
+    }
   }
 }
