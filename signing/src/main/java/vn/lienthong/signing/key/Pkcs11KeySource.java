@@ -18,7 +18,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -95,19 +94,12 @@ public final class Pkcs11KeySource implements KeySource {
       List<X509Certificate> chain = new ArrayList<>();
       try {
         if (!open.store.isKeyEntry(keyLabel)) {
-          List<String> labels = new ArrayList<>();
-          for (String alias : Collections.list(open.store.aliases())) {
-            if (open.store.isKeyEntry(alias)) {
-              labels.add(alias);
-            }
-          }
+          // Not the labels that are there: whoever reads the error learns nothing about the HSM.
           throw new KeyNotFoundException(
               "No key labelled '"
                   + keyLabel
                   + "' (with its certificate) on the token "
-                  + describe()
-                  + "; keys there: "
-                  + labels);
+                  + describe());
         }
         key = (PrivateKey) open.store.getKey(keyLabel, null);
         for (Certificate c : open.store.getCertificateChain(keyLabel)) {
