@@ -2,7 +2,6 @@ package vn.lienthong.signing.key;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -316,13 +315,23 @@ public final class Pkcs11KeySource implements KeySource {
     }
 
     private byte[] hash(char[] pin) {
+      // The UTF-16 units themselves, in a buffer we zero: no String copy of the PIN left in the
+      // heap, and no charset to map two different PINs (lone surrogates) to the same bytes. The
+      // hash never leaves this process, so its encoding need not be the token's.
+      byte[] bytes = new byte[pin.length * 2];
       try {
+        for (int i = 0; i < pin.length; i++) {
+          bytes[2 * i] = (byte) (pin[i] >> 8);
+          bytes[2 * i + 1] = (byte) pin[i];
+        }
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         digest.update(salt);
-        digest.update(new String(pin).getBytes(StandardCharsets.UTF_8));
+        digest.update(bytes);
         return digest.digest();
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException(e);
+      } finally {
+        Arrays.fill(bytes, (byte) 0);
       }
     }
   }
