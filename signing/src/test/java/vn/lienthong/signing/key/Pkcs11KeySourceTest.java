@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.security.Signature;
 import java.time.Duration;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.lienthong.signing.Fixtures;
@@ -25,6 +27,15 @@ class Pkcs11KeySourceTest {
   static void token() {
     SoftHsm.ensureToken();
   }
+
+  // The tokens' logins are shared by the whole JVM: start each test logged out, whatever other
+  // tests left open.
+  @BeforeEach
+  void loggedOut() {
+    Pkcs11KeySource.closeAllTokens();
+  }
+
+  private static final String WRONG_PIN = "00000000";
 
   private static Pkcs11KeySource seal(String pin) {
     return new Pkcs11KeySource(
@@ -88,14 +99,81 @@ class Pkcs11KeySourceTest {
   @Test
   void wrongPinIsRefusedEvenWhenTheTokenIsAlreadyLoggedIn() {
     try (Pkcs11KeySource good = seal(SoftHsm.PIN);
-        BorrowedKey key = good.borrow()) {
-      assertThat(key.certificate()).isNotNull();
+        Pkcs11KeySource bad = seal(WRONG_PIN)) {
+      try (BorrowedKey key = good.borrow()) {
+        assertThat(key.certificate()).isNotNull();
+      }
+      assertRefusedByComparison(bad::borrow);
     }
-    try (Pkcs11KeySource bad = seal("00000000")) {
-      assertThatThrownBy(bad::borrow)
-          .isInstanceOf(WrongPinException.class)
-          .hasMessageContaining("PIN");
+  }
+
+  @Test
+  void closingTheLastSourceLogsTheTokenOut() {
+    Pkcs11KeySource first = seal(SoftHsm.PIN);
+    Pkcs11KeySource second = seal(SoftHsm.PIN);
+    first.borrow().close();
+    second.borrow().close();
+    first.close();
+    try (Pkcs11KeySource bad = seal(WRONG_PIN)) {
+      assertRefusedByComparison(bad::borrow); // the second source still holds the login
     }
+    second.close();
+    try (Pkcs11KeySource bad = seal(WRONG_PIN)) {
+      assertRefusedByTheToken(bad::borrow);
+    }
+    try (Pkcs11KeySource again = seal(SoftHsm.PIN);
+        BorrowedKey key = again.borrow()) {
+      assertThat(key.certificate()).isEqualTo(SoftHsm.ensureToken());
+    }
+  }
+
+  @Test
+  void aKeyLentWhenItsSourceClosesKeepsWorkingUntilGivenBack() throws Exception {
+    Pkcs11KeySource source = seal(SoftHsm.PIN);
+    BorrowedKey key = source.borrow();
+    source.close();
+    assertThatThrownBy(source::borrow).isInstanceOf(IllegalStateException.class);
+    byte[] data = {1, 2, 3};
+    Signature check = Signature.getInstance("SHA256withRSA");
+    check.initVerify(key.certificate());
+    check.update(data);
+    assertThat(check.verify(key.sign(data))).isTrue();
+    try (Pkcs11KeySource bad = seal(WRONG_PIN)) {
+      assertRefusedByComparison(bad::borrow);
+    }
+    key.close();
+    try (Pkcs11KeySource bad = seal(WRONG_PIN)) {
+      assertRefusedByTheToken(bad::borrow);
+    }
+  }
+
+  @Test
+  void loggingInAgainReusesTheTokensProvider() {
+    java.security.Provider first;
+    try (Pkcs11KeySource source = seal(SoftHsm.PIN);
+        BorrowedKey key = source.borrow()) {
+      first = key.provider();
+    }
+    try (Pkcs11KeySource source = seal(SoftHsm.PIN);
+        BorrowedKey key = source.borrow()) {
+      assertThat(key.provider()).isSameAs(first);
+    }
+  }
+
+  /** Refused by the salted-hash comparison: the token was logged in already. */
+  private static void assertRefusedByComparison(ThrowingCallable borrow) {
+    assertThatThrownBy(borrow)
+        .isExactlyInstanceOf(WrongPinException.class)
+        .hasMessageContaining("PIN")
+        .hasNoCause();
+  }
+
+  /** Refused by the token itself at login: it was logged out. */
+  private static void assertRefusedByTheToken(ThrowingCallable borrow) {
+    assertThatThrownBy(borrow)
+        .isExactlyInstanceOf(WrongPinException.class)
+        .hasMessageContaining("Cannot log in")
+        .hasStackTraceContaining("CKR_PIN_INCORRECT");
   }
 
   @Test
