@@ -28,10 +28,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>One provider and one login per token per process: PKCS#11 login state is shared by all
  * sessions of an application, so a second provider on the same token would see it already logged in
- * and accept any PIN. We therefore keep the token open and compare each caller's PIN with a salted
- * hash of the PIN that logged in. Each borrow takes a permit of the token (one at a time by
+ * and accept any PIN. We therefore share one login per token and compare each caller's PIN with a
+ * salted hash of the PIN that logged in. Each borrow takes a permit of the token (one at a time by
  * default, as a USB token signs one thing at a time); waiting longer than {@code busyTimeout} is
  * {@link TokenBusyException}.
+ *
+ * <p>That comparison bypasses the token's own retry counter, so each source counts its wrong PINs
+ * (the token's refusal at login included) and, after {@code maxWrongPins} of them (3 by default),
+ * refuses every borrow with {@link PinLockedException} without comparing or logging in again. A
+ * right PIN resets the count. Other sources of the token are not affected.
  *
  * <p>The login lasts while it is used: each source whose PIN was accepted, and each key lent and
  * not yet given back, holds the token open. When the last of them is closed the token is logged out
@@ -46,6 +51,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Pkcs11KeySource implements KeySource {
 
+  public static final int DEFAULT_MAX_WRONG_PINS = 3;
+
   private static final ConcurrentHashMap<String, OpenToken> TOKENS = new ConcurrentHashMap<>();
   private static final ConcurrentHashMap<String, Provider> PROVIDERS = new ConcurrentHashMap<>();
   private static final AtomicInteger PROVIDER_COUNTER = new AtomicInteger();
@@ -55,6 +62,7 @@ public final class Pkcs11KeySource implements KeySource {
   private final String keyLabel;
   private final char[] pin;
   private final Duration busyTimeout;
+  private final int maxWrongPins;
 
   /** The token's slot, resolved on first use; forgotten when the token goes away. */
   private volatile String slotConfig;
@@ -64,17 +72,34 @@ public final class Pkcs11KeySource implements KeySource {
 
   private boolean closed;
 
+  /** Wrong PINs since the last right one; guarded by {@code this}. */
+  private int wrongPins;
+
   public Pkcs11KeySource(Path library, TokenSelector token, String keyLabel, char[] pin) {
     this(library, token, keyLabel, pin, Duration.ofSeconds(30));
   }
 
   public Pkcs11KeySource(
       Path library, TokenSelector token, String keyLabel, char[] pin, Duration busyTimeout) {
+    this(library, token, keyLabel, pin, busyTimeout, DEFAULT_MAX_WRONG_PINS);
+  }
+
+  public Pkcs11KeySource(
+      Path library,
+      TokenSelector token,
+      String keyLabel,
+      char[] pin,
+      Duration busyTimeout,
+      int maxWrongPins) {
+    if (maxWrongPins < 1) {
+      throw new IllegalArgumentException("maxWrongPins must be >= 1");
+    }
     this.library = library.toAbsolutePath();
     this.token = token;
     this.keyLabel = keyLabel;
     this.pin = Arrays.copyOf(pin, pin.length);
     this.busyTimeout = busyTimeout;
+    this.maxWrongPins = maxWrongPins;
   }
 
   @Override
@@ -195,12 +220,26 @@ public final class Pkcs11KeySource implements KeySource {
       joined.release();
       joined = null;
     }
+    if (wrongPins >= maxWrongPins) {
+      throw new PinLockedException(
+          "The key source for '"
+              + keyLabel
+              + "' on the token "
+              + describe()
+              + " is locked after "
+              + maxWrongPins
+              + (maxWrongPins == 1 ? " wrong PIN" : " wrong PINs"));
+    }
     try {
       joined = open();
     } catch (TokenAbsentException e) {
       slotConfig = null; // a token plugged in again may sit in another slot
       throw e;
+    } catch (WrongPinException e) {
+      wrongPins++;
+      throw e;
     }
+    wrongPins = 0;
     return joined;
   }
 

@@ -108,6 +108,89 @@ class Pkcs11KeySourceTest {
   }
 
   @Test
+  void afterThreeWrongPinsTheSourceIsLockedWhileRightPinSourcesBorrow() {
+    try (Pkcs11KeySource good = seal(SoftHsm.PIN);
+        Pkcs11KeySource bad = seal(WRONG_PIN)) {
+      good.borrow().close();
+      for (int i = 0; i < 3; i++) {
+        assertRefusedByComparison(bad::borrow);
+      }
+      assertThatThrownBy(bad::borrow)
+          .isInstanceOf(PinLockedException.class)
+          .hasMessageContaining("locked after 3 wrong PINs")
+          .hasNoCause();
+      try (BorrowedKey key = good.borrow()) {
+        assertThat(key.certificate()).isEqualTo(SoftHsm.ensureToken());
+      }
+      try (Pkcs11KeySource another = seal(SoftHsm.PIN);
+          BorrowedKey key = another.borrow()) {
+        assertThat(key.certificate()).isEqualTo(SoftHsm.ensureToken());
+      }
+      try (Pkcs11KeySource anotherBad = seal(WRONG_PIN)) {
+        assertRefusedByComparison(anotherBad::borrow); // the lock is the source's
+      }
+    }
+  }
+
+  @Test
+  void wrongPinsRefusedByTheTokenCountAndALockedSourceNoLongerTriesItsPin() {
+    try (Pkcs11KeySource bad =
+        new Pkcs11KeySource(
+            SoftHsm.LIBRARY,
+            TokenSelector.tokenLabel(SoftHsm.TOKEN),
+            SoftHsm.KEY_LABEL,
+            WRONG_PIN.toCharArray(),
+            Duration.ofMillis(300),
+            2)) {
+      assertRefusedByTheToken(bad::borrow);
+      assertRefusedByTheToken(bad::borrow);
+      // no cause: the token was not asked (a login attempt would fail with CKR_PIN_INCORRECT)
+      assertThatThrownBy(bad::borrow)
+          .isInstanceOf(PinLockedException.class)
+          .hasMessageContaining("locked after 2 wrong PINs")
+          .hasNoCause();
+    }
+  }
+
+  @Test
+  void aRightPinResetsTheCount() {
+    // SunPKCS11 gives the token only the low byte of each PIN char, so this PIN opens the token
+    // as SoftHsm.PIN does but hashes differently: the way to make one source's PIN wrong against
+    // the login and right at the token. If the JDK ever changes that, the twin's login fails here.
+    String twin = (char) (0x100 + SoftHsm.PIN.charAt(0)) + SoftHsm.PIN.substring(1);
+    try (Pkcs11KeySource counted = seal(SoftHsm.PIN)) {
+      try (Pkcs11KeySource twinSource = seal(twin)) {
+        twinSource.borrow().close();
+        assertRefusedByComparison(counted::borrow);
+        assertRefusedByComparison(counted::borrow);
+      }
+      counted.borrow().close(); // logged out, so this logs in: right PIN, count back to 0
+      Pkcs11KeySource.closeAllTokens(); // forget that login but keep the source
+      try (Pkcs11KeySource twinSource = seal(twin)) {
+        twinSource.borrow().close();
+        assertRefusedByComparison(counted::borrow);
+        assertRefusedByComparison(counted::borrow);
+        assertRefusedByComparison(counted::borrow);
+        assertThatThrownBy(counted::borrow).isInstanceOf(PinLockedException.class);
+      }
+    }
+  }
+
+  @Test
+  void maxWrongPinsBelowOneIsRefused() {
+    assertThatThrownBy(
+            () ->
+                new Pkcs11KeySource(
+                    SoftHsm.LIBRARY,
+                    TokenSelector.tokenLabel(SoftHsm.TOKEN),
+                    SoftHsm.KEY_LABEL,
+                    SoftHsm.PIN.toCharArray(),
+                    Duration.ofMillis(300),
+                    0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void closingTheLastSourceLogsTheTokenOut() {
     Pkcs11KeySource first = seal(SoftHsm.PIN);
     Pkcs11KeySource second = seal(SoftHsm.PIN);
