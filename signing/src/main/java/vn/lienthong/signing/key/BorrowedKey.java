@@ -36,6 +36,10 @@ public final class BorrowedKey implements AutoCloseable {
     return chain;
   }
 
+  Provider provider() {
+    return provider;
+  }
+
   /** The JCA name of the signature this key makes: SHA-256 with its own key algorithm. */
   public String signatureAlgorithm() {
     return signatureAlgorithmFor(certificate());

@@ -13,8 +13,9 @@ package vn.lienthong.signing.key;
 public interface KeySource extends AutoCloseable {
 
   /**
-   * Borrows the key. Throws {@link TokenAbsentException}, {@link WrongPinException}, {@link
-   * KeyNotFoundException} or {@link TokenBusyException}.
+   * Borrows the key. Throws {@link TokenAbsentException}, {@link WrongPinException} ({@link
+   * PinLockedException} after too many), {@link KeyNotFoundException} or {@link
+   * TokenBusyException}.
    */
   BorrowedKey borrow();
 

@@ -2,7 +2,6 @@ package vn.lienthong.signing.key;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -18,7 +17,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -30,10 +28,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>One provider and one login per token per process: PKCS#11 login state is shared by all
  * sessions of an application, so a second provider on the same token would see it already logged in
- * and accept any PIN. We therefore keep the token open and compare each caller's PIN with a salted
- * hash of the PIN that logged in. Each borrow takes a permit of the token (one at a time by
+ * and accept any PIN. We therefore share one login per token and compare each caller's PIN with a
+ * salted hash of the PIN that logged in. Each borrow takes a permit of the token (one at a time by
  * default, as a USB token signs one thing at a time); waiting longer than {@code busyTimeout} is
  * {@link TokenBusyException}.
+ *
+ * <p>That comparison bypasses the token's own retry counter, so each source counts its wrong PINs
+ * (the token's refusal at login included) and, after {@code maxWrongPins} of them (3 by default),
+ * refuses every borrow with {@link PinLockedException} without comparing or logging in again. A
+ * right PIN resets the count. Other sources of the token are not affected.
+ *
+ * <p>The login lasts while it is used: each source whose PIN was accepted, and each key lent and
+ * not yet given back, holds the token open. When the last of them is closed the token is logged out
+ * and forgotten, so the next borrow logs in again and the token checks that PIN itself. A key lent
+ * by a source that is closed meanwhile keeps working until it is given back.
  *
  * <p>Selecting a token by label reads the token list through the JDK-internal PKCS#11 wrapper,
  * which needs {@code --add-exports jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED}
@@ -43,7 +51,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Pkcs11KeySource implements KeySource {
 
+  public static final int DEFAULT_MAX_WRONG_PINS = 3;
+
   private static final ConcurrentHashMap<String, OpenToken> TOKENS = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<String, Provider> PROVIDERS = new ConcurrentHashMap<>();
   private static final AtomicInteger PROVIDER_COUNTER = new AtomicInteger();
 
   private final Path library;
@@ -51,9 +62,18 @@ public final class Pkcs11KeySource implements KeySource {
   private final String keyLabel;
   private final char[] pin;
   private final Duration busyTimeout;
+  private final int maxWrongPins;
 
   /** The token's slot, resolved on first use; forgotten when the token goes away. */
   private volatile String slotConfig;
+
+  /** The token this source holds open (its PIN was accepted there); guarded by {@code this}. */
+  private OpenToken joined;
+
+  private boolean closed;
+
+  /** Wrong PINs since the last right one; guarded by {@code this}. */
+  private int wrongPins;
 
   public Pkcs11KeySource(Path library, TokenSelector token, String keyLabel, char[] pin) {
     this(library, token, keyLabel, pin, Duration.ofSeconds(30));
@@ -61,93 +81,166 @@ public final class Pkcs11KeySource implements KeySource {
 
   public Pkcs11KeySource(
       Path library, TokenSelector token, String keyLabel, char[] pin, Duration busyTimeout) {
+    this(library, token, keyLabel, pin, busyTimeout, DEFAULT_MAX_WRONG_PINS);
+  }
+
+  public Pkcs11KeySource(
+      Path library,
+      TokenSelector token,
+      String keyLabel,
+      char[] pin,
+      Duration busyTimeout,
+      int maxWrongPins) {
+    if (maxWrongPins < 1) {
+      throw new IllegalArgumentException("maxWrongPins must be >= 1");
+    }
     this.library = library.toAbsolutePath();
     this.token = token;
     this.keyLabel = keyLabel;
     this.pin = Arrays.copyOf(pin, pin.length);
     this.busyTimeout = busyTimeout;
+    this.maxWrongPins = maxWrongPins;
   }
 
   @Override
   public BorrowedKey borrow() {
     OpenToken open;
-    try {
-      open = open();
-    } catch (TokenAbsentException e) {
-      slotConfig = null; // a token plugged in again may sit in another slot
-      throw e;
-    }
-    try {
-      if (!open.permits.tryAcquire(busyTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new TokenBusyException(
-            "The token " + describe() + " stayed busy for " + busyTimeout.toSeconds() + " s");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TokenBusyException("Interrupted while waiting for the token " + describe(), e);
-    }
+    do {
+      open = join();
+      // The lent key holds the token open by itself, so that closing this source does not log out
+      // under it. Logged out since we joined (closeAllTokens, token removed): join again.
+    } while (!open.retain());
+    boolean permitted = false;
     boolean lent = false;
     try {
-      if (!open.acceptsPin(pin)) {
-        throw new WrongPinException("The PIN for the token " + describe() + " is wrong");
+      try {
+        permitted = open.permits.tryAcquire(busyTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new TokenBusyException("Interrupted while waiting for the token " + describe(), e);
+      }
+      if (!permitted) {
+        throw new TokenBusyException(
+            "The token " + describe() + " stayed busy for " + busyTimeout.toSeconds() + " s");
       }
       PrivateKey key;
       List<X509Certificate> chain = new ArrayList<>();
       try {
         if (!open.store.isKeyEntry(keyLabel)) {
-          List<String> labels = new ArrayList<>();
-          for (String alias : Collections.list(open.store.aliases())) {
-            if (open.store.isKeyEntry(alias)) {
-              labels.add(alias);
-            }
-          }
+          // Not the labels that are there: whoever reads the error learns nothing about the HSM.
           throw new KeyNotFoundException(
               "No key labelled '"
                   + keyLabel
                   + "' (with its certificate) on the token "
-                  + describe()
-                  + "; keys there: "
-                  + labels);
+                  + describe());
         }
         key = (PrivateKey) open.store.getKey(keyLabel, null);
-        for (Certificate c : open.store.getCertificateChain(keyLabel)) {
+        Certificate[] certificates = open.store.getCertificateChain(keyLabel);
+        if (key == null || certificates == null) {
+          // logged out under us (closeAllTokens) or the key deleted since isKeyEntry
+          throw new KeyNotFoundException(
+              "The key '" + keyLabel + "' on the token " + describe() + " could not be read");
+        }
+        for (Certificate c : certificates) {
           chain.add((X509Certificate) c);
         }
       } catch (GeneralSecurityException | ProviderException e) {
         throw failed(open, "Cannot read the key '" + keyLabel + "'", e);
       }
-      BorrowedKey borrowed = new BorrowedKey(key, open.provider, chain, open.permits::release);
+      OpenToken lender = open;
+      BorrowedKey borrowed =
+          new BorrowedKey(
+              key,
+              open.provider,
+              chain,
+              () -> {
+                lender.permits.release();
+                lender.release();
+              });
       lent = true;
       return borrowed;
     } finally {
       if (!lent) {
-        open.permits.release();
+        if (permitted) {
+          open.permits.release();
+        }
+        open.release();
       }
     }
   }
 
+  /** Wipes the PIN and lets the token go: the last source or lent key to close logs it out. */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     Arrays.fill(pin, '\0');
+    if (joined != null) {
+      joined.release();
+      joined = null;
+    }
   }
 
-  /** Logs every open token out and forgets it; the next borrow logs in again. */
+  /**
+   * Logs every open token out and forgets it, whoever holds it open; the next borrow logs in again.
+   * Keys lent at that moment stop working (their token is no longer logged in): for shutdown and
+   * tests.
+   */
   public static void closeAllTokens() {
-    for (String id : List.copyOf(TOKENS.keySet())) {
-      OpenToken open = TOKENS.remove(id);
-      if (open != null) {
-        open.logout();
-      }
+    for (OpenToken open : List.copyOf(TOKENS.values())) {
+      open.retire();
+      // Logging out under a running operation can leave a pooled session of the provider stuck
+      // (CKR_OPERATION_ACTIVE ever after): the next login gets a fresh provider.
+      PROVIDERS.remove(open.id, open.provider);
     }
   }
 
   private RuntimeException failed(OpenToken open, String context, Throwable e) {
     RuntimeException translated = Pkcs11Errors.translate(context + " on " + describe(), e);
     if (translated instanceof TokenAbsentException) {
-      TOKENS.remove(open.id, open);
+      open.retire();
+      // a token plugged in again gets a fresh provider, as SunPKCS11 may not see it come back
+      PROVIDERS.remove(open.id, open.provider);
       slotConfig = null;
     }
     return translated;
+  }
+
+  /** The token this source holds open, logging in or joining the login of other sources. */
+  private synchronized OpenToken join() {
+    if (closed) {
+      throw new IllegalStateException("This key source is closed");
+    }
+    if (joined != null) {
+      if (!joined.isRetired()) {
+        return joined;
+      }
+      joined.release();
+      joined = null;
+    }
+    if (wrongPins >= maxWrongPins) {
+      throw new PinLockedException(
+          "The key source for '"
+              + keyLabel
+              + "' on the token "
+              + describe()
+              + " is locked after "
+              + maxWrongPins
+              + (maxWrongPins == 1 ? " wrong PIN" : " wrong PINs"));
+    }
+    try {
+      joined = open();
+    } catch (TokenAbsentException e) {
+      slotConfig = null; // a token plugged in again may sit in another slot
+      throw e;
+    } catch (WrongPinException e) {
+      wrongPins++;
+      throw e;
+    }
+    wrongPins = 0;
+    return joined;
   }
 
   private String describe() {
@@ -174,23 +267,52 @@ public final class Pkcs11KeySource implements KeySource {
       this.slotConfig = slotConfig;
     }
     String id = library + "|" + slotConfig;
-    OpenToken existing = TOKENS.get(id);
-    if (existing != null) {
-      return existing;
-    }
-    synchronized (TOKENS) {
-      existing = TOKENS.get(id);
-      if (existing != null) {
+    while (true) {
+      OpenToken existing = TOKENS.get(id);
+      if (existing == null) {
+        synchronized (TOKENS) {
+          existing = TOKENS.get(id);
+          if (existing == null) {
+            OpenToken open = login(id, slotConfig);
+            TOKENS.put(id, open);
+            return open;
+          }
+        }
+      }
+      if (!existing.acceptsPin(pin)) {
+        throw new WrongPinException("The PIN for the token " + describe() + " is wrong");
+      }
+      if (existing.retain()) {
         return existing;
       }
-      OpenToken open = login(id, slotConfig);
-      TOKENS.put(id, open);
-      return open;
+      // logged out meanwhile, and by now forgotten: look again
     }
   }
 
+  /** Called holding the TOKENS lock. */
   private OpenToken login(String id, String slotConfig) {
-    Provider provider;
+    // One provider per token, kept across logouts: a configured SunPKCS11 provider stays reachable
+    // after use (some 70 KB each), so a new one per login would leak with every source reopened.
+    Provider provider = PROVIDERS.get(id);
+    if (provider == null) {
+      provider = newProvider(slotConfig);
+      PROVIDERS.put(id, provider);
+    }
+    try {
+      KeyStore store = KeyStore.getInstance("PKCS11", provider);
+      store.load(null, pin);
+      return new OpenToken(id, provider, store, pin);
+    } catch (java.io.IOException | GeneralSecurityException | ProviderException e) {
+      RuntimeException translated =
+          Pkcs11Errors.translate("Cannot log in to the token " + describe(), e);
+      if (translated instanceof TokenAbsentException) {
+        PROVIDERS.remove(id, provider);
+      }
+      throw translated;
+    }
+  }
+
+  private Provider newProvider(String slotConfig) {
     try {
       String config =
           "--name = lienthong-"
@@ -201,16 +323,9 @@ public final class Pkcs11KeySource implements KeySource {
               + "\n"
               + slotConfig
               + "\n";
-      provider = Security.getProvider("SunPKCS11").configure(config);
+      return Security.getProvider("SunPKCS11").configure(config);
     } catch (ProviderException | java.security.InvalidParameterException e) {
       throw Pkcs11Errors.translate("Cannot open the token " + describe(), asAbsent(e));
-    }
-    try {
-      KeyStore store = KeyStore.getInstance("PKCS11", provider);
-      store.load(null, pin);
-      return new OpenToken(id, provider, store, pin);
-    } catch (java.io.IOException | GeneralSecurityException | ProviderException e) {
-      throw Pkcs11Errors.translate("Cannot log in to the token " + describe(), e);
     }
   }
 
@@ -291,7 +406,10 @@ public final class Pkcs11KeySource implements KeySource {
     }
   }
 
-  /** A logged-in token shared by all sources that name it. */
+  /**
+   * A logged-in token shared by all sources that name it, counted by its users: sources that hold
+   * it open and keys lent from it. It starts with one, the source that logged in.
+   */
   private static final class OpenToken {
 
     final String id;
@@ -300,6 +418,8 @@ public final class Pkcs11KeySource implements KeySource {
     final Semaphore permits = new Semaphore(1, true);
     private final byte[] salt = new byte[16];
     private final byte[] pinHash;
+    private int users = 1;
+    private boolean retired;
 
     OpenToken(String id, Provider provider, KeyStore store, char[] pin) {
       this.id = id;
@@ -313,24 +433,64 @@ public final class Pkcs11KeySource implements KeySource {
       return MessageDigest.isEqual(pinHash, hash(pin));
     }
 
-    void logout() {
+    /** One more user; false once logged out, as a user could no longer sign with it. */
+    synchronized boolean retain() {
+      if (retired) {
+        return false;
+      }
+      users++;
+      return true;
+    }
+
+    synchronized void release() {
+      users--;
+      if (users == 0) {
+        retire();
+      }
+    }
+
+    synchronized boolean isRetired() {
+      return retired;
+    }
+
+    /**
+     * Logs out, then forgets the token. Only once per login and before it leaves the map: login
+     * state belongs to the whole process, so a late logout would also log out a newer login.
+     */
+    synchronized void retire() {
+      if (retired) {
+        return;
+      }
+      retired = true;
       try {
         if (provider instanceof java.security.AuthProvider auth) {
           auth.logout();
         }
       } catch (javax.security.auth.login.LoginException | ProviderException e) {
         // logging out of a token that is gone: nothing left to release
+      } finally {
+        TOKENS.remove(id, this);
       }
     }
 
     private byte[] hash(char[] pin) {
+      // The UTF-16 units themselves, in a buffer we zero: no String copy of the PIN left in the
+      // heap, and no charset to map two different PINs (lone surrogates) to the same bytes. The
+      // hash never leaves this process, so its encoding need not be the token's.
+      byte[] bytes = new byte[pin.length * 2];
       try {
+        for (int i = 0; i < pin.length; i++) {
+          bytes[2 * i] = (byte) (pin[i] >> 8);
+          bytes[2 * i + 1] = (byte) pin[i];
+        }
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         digest.update(salt);
-        digest.update(new String(pin).getBytes(StandardCharsets.UTF_8));
+        digest.update(bytes);
         return digest.digest();
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException(e);
+      } finally {
+        Arrays.fill(bytes, (byte) 0);
       }
     }
   }

@@ -1,7 +1,7 @@
 package vn.lienthong.signing.key;
 
 /** The PIN was refused by the token or does not open the key store. */
-public final class WrongPinException extends KeyUnavailableException {
+public class WrongPinException extends KeyUnavailableException {
 
   public WrongPinException(String message) {
     super(message, null);

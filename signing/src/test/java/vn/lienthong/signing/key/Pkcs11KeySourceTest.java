@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.security.Signature;
 import java.time.Duration;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.lienthong.signing.Fixtures;
@@ -25,6 +27,15 @@ class Pkcs11KeySourceTest {
   static void token() {
     SoftHsm.ensureToken();
   }
+
+  // The tokens' logins are shared by the whole JVM: start each test logged out, whatever other
+  // tests left open.
+  @BeforeEach
+  void loggedOut() {
+    Pkcs11KeySource.closeAllTokens();
+  }
+
+  private static final String WRONG_PIN = "00000000";
 
   private static Pkcs11KeySource seal(String pin) {
     return new Pkcs11KeySource(
@@ -88,14 +99,164 @@ class Pkcs11KeySourceTest {
   @Test
   void wrongPinIsRefusedEvenWhenTheTokenIsAlreadyLoggedIn() {
     try (Pkcs11KeySource good = seal(SoftHsm.PIN);
-        BorrowedKey key = good.borrow()) {
-      assertThat(key.certificate()).isNotNull();
+        Pkcs11KeySource bad = seal(WRONG_PIN)) {
+      try (BorrowedKey key = good.borrow()) {
+        assertThat(key.certificate()).isNotNull();
+      }
+      assertRefusedByComparison(bad::borrow);
     }
-    try (Pkcs11KeySource bad = seal("00000000")) {
+  }
+
+  @Test
+  void afterThreeWrongPinsTheSourceIsLockedWhileRightPinSourcesBorrow() {
+    try (Pkcs11KeySource good = seal(SoftHsm.PIN);
+        Pkcs11KeySource bad = seal(WRONG_PIN)) {
+      good.borrow().close();
+      for (int i = 0; i < 3; i++) {
+        assertRefusedByComparison(bad::borrow);
+      }
       assertThatThrownBy(bad::borrow)
-          .isInstanceOf(WrongPinException.class)
-          .hasMessageContaining("PIN");
+          .isInstanceOf(PinLockedException.class)
+          .hasMessageContaining("locked after 3 wrong PINs")
+          .hasNoCause();
+      try (BorrowedKey key = good.borrow()) {
+        assertThat(key.certificate()).isEqualTo(SoftHsm.ensureToken());
+      }
+      try (Pkcs11KeySource another = seal(SoftHsm.PIN);
+          BorrowedKey key = another.borrow()) {
+        assertThat(key.certificate()).isEqualTo(SoftHsm.ensureToken());
+      }
+      try (Pkcs11KeySource anotherBad = seal(WRONG_PIN)) {
+        assertRefusedByComparison(anotherBad::borrow); // the lock is the source's
+      }
     }
+  }
+
+  @Test
+  void wrongPinsRefusedByTheTokenCountAndALockedSourceNoLongerTriesItsPin() {
+    try (Pkcs11KeySource bad =
+        new Pkcs11KeySource(
+            SoftHsm.LIBRARY,
+            TokenSelector.tokenLabel(SoftHsm.TOKEN),
+            SoftHsm.KEY_LABEL,
+            WRONG_PIN.toCharArray(),
+            Duration.ofMillis(300),
+            2)) {
+      assertRefusedByTheToken(bad::borrow);
+      assertRefusedByTheToken(bad::borrow);
+      // no cause: the token was not asked (a login attempt would fail with CKR_PIN_INCORRECT)
+      assertThatThrownBy(bad::borrow)
+          .isInstanceOf(PinLockedException.class)
+          .hasMessageContaining("locked after 2 wrong PINs")
+          .hasNoCause();
+    }
+  }
+
+  @Test
+  void aRightPinResetsTheCount() {
+    // SunPKCS11 gives the token only the low byte of each PIN char, so this PIN opens the token
+    // as SoftHsm.PIN does but hashes differently: the way to make one source's PIN wrong against
+    // the login and right at the token. If the JDK ever changes that, the twin's login fails here.
+    String twin = (char) (0x100 + SoftHsm.PIN.charAt(0)) + SoftHsm.PIN.substring(1);
+    try (Pkcs11KeySource counted = seal(SoftHsm.PIN)) {
+      try (Pkcs11KeySource twinSource = seal(twin)) {
+        twinSource.borrow().close();
+        assertRefusedByComparison(counted::borrow);
+        assertRefusedByComparison(counted::borrow);
+      }
+      counted.borrow().close(); // logged out, so this logs in: right PIN, count back to 0
+      Pkcs11KeySource.closeAllTokens(); // forget that login but keep the source
+      try (Pkcs11KeySource twinSource = seal(twin)) {
+        twinSource.borrow().close();
+        assertRefusedByComparison(counted::borrow);
+        assertRefusedByComparison(counted::borrow);
+        assertRefusedByComparison(counted::borrow);
+        assertThatThrownBy(counted::borrow).isInstanceOf(PinLockedException.class);
+      }
+    }
+  }
+
+  @Test
+  void maxWrongPinsBelowOneIsRefused() {
+    assertThatThrownBy(
+            () ->
+                new Pkcs11KeySource(
+                    SoftHsm.LIBRARY,
+                    TokenSelector.tokenLabel(SoftHsm.TOKEN),
+                    SoftHsm.KEY_LABEL,
+                    SoftHsm.PIN.toCharArray(),
+                    Duration.ofMillis(300),
+                    0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void closingTheLastSourceLogsTheTokenOut() {
+    Pkcs11KeySource first = seal(SoftHsm.PIN);
+    Pkcs11KeySource second = seal(SoftHsm.PIN);
+    first.borrow().close();
+    second.borrow().close();
+    first.close();
+    try (Pkcs11KeySource bad = seal(WRONG_PIN)) {
+      assertRefusedByComparison(bad::borrow); // the second source still holds the login
+    }
+    second.close();
+    try (Pkcs11KeySource bad = seal(WRONG_PIN)) {
+      assertRefusedByTheToken(bad::borrow);
+    }
+    try (Pkcs11KeySource again = seal(SoftHsm.PIN);
+        BorrowedKey key = again.borrow()) {
+      assertThat(key.certificate()).isEqualTo(SoftHsm.ensureToken());
+    }
+  }
+
+  @Test
+  void aKeyLentWhenItsSourceClosesKeepsWorkingUntilGivenBack() throws Exception {
+    Pkcs11KeySource source = seal(SoftHsm.PIN);
+    BorrowedKey key = source.borrow();
+    source.close();
+    assertThatThrownBy(source::borrow).isInstanceOf(IllegalStateException.class);
+    byte[] data = {1, 2, 3};
+    Signature check = Signature.getInstance("SHA256withRSA");
+    check.initVerify(key.certificate());
+    check.update(data);
+    assertThat(check.verify(key.sign(data))).isTrue();
+    try (Pkcs11KeySource bad = seal(WRONG_PIN)) {
+      assertRefusedByComparison(bad::borrow);
+    }
+    key.close();
+    try (Pkcs11KeySource bad = seal(WRONG_PIN)) {
+      assertRefusedByTheToken(bad::borrow);
+    }
+  }
+
+  @Test
+  void loggingInAgainReusesTheTokensProvider() {
+    java.security.Provider first;
+    try (Pkcs11KeySource source = seal(SoftHsm.PIN);
+        BorrowedKey key = source.borrow()) {
+      first = key.provider();
+    }
+    try (Pkcs11KeySource source = seal(SoftHsm.PIN);
+        BorrowedKey key = source.borrow()) {
+      assertThat(key.provider()).isSameAs(first);
+    }
+  }
+
+  /** Refused by the salted-hash comparison: the token was logged in already. */
+  private static void assertRefusedByComparison(ThrowingCallable borrow) {
+    assertThatThrownBy(borrow)
+        .isExactlyInstanceOf(WrongPinException.class)
+        .hasMessageContaining("PIN")
+        .hasNoCause();
+  }
+
+  /** Refused by the token itself at login: it was logged out. */
+  private static void assertRefusedByTheToken(ThrowingCallable borrow) {
+    assertThatThrownBy(borrow)
+        .isExactlyInstanceOf(WrongPinException.class)
+        .hasMessageContaining("Cannot log in")
+        .hasStackTraceContaining("CKR_PIN_INCORRECT");
   }
 
   @Test
@@ -121,7 +282,12 @@ class Pkcs11KeySourceTest {
       assertThatThrownBy(source::borrow)
           .isInstanceOf(KeyNotFoundException.class)
           .hasMessageContaining("leader")
-          .hasMessageContaining("seal");
+          .hasMessageContaining(SoftHsm.TOKEN)
+          // the token's label contains "seal" too; the key labelled "seal" must not be named
+          .satisfies(
+              e ->
+                  assertThat(e.getMessage().replace(SoftHsm.TOKEN, ""))
+                      .doesNotContain(SoftHsm.KEY_LABEL));
     }
   }
 
