@@ -114,6 +114,9 @@ public final class SignTool {
 
         PKI services: --demo-pki DIR answers the demo PKI's URLs in process and gives the default
         trust anchors and TSA; --trust DIR (certificate files), --tsa URL for real ones.
+        --services URL,URL...: the only URL prefixes CRLs, OCSP and CA certificates are fetched
+        from (the demo PKI's base URL with --demo-pki); URLs a document's certificates name
+        elsewhere are never fetched, their revocation data must come with the document.
 
       Exit codes: 0 ok / TOTAL_PASSED, 1 TOTAL_FAILED, 2 INDETERMINATE, 3 NO_SIGNATURE,
         64 usage, 65 bad document, 69 token/key unavailable, 70 other failure,
@@ -368,17 +371,21 @@ public final class SignTool {
             ResponseCache.inMemory(),
             Duration.ofMinutes(10));
     Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    List<String> serviceUrls =
+        new ArrayList<>(options.get("services").map(s -> List.of(s.split(","))).orElse(List.of()));
     if (options.has("demo-pki")) {
       DemoPki pki = existingPki(options.path("demo-pki"));
       List<java.security.cert.X509Certificate> anchors =
           options.has("trust")
               ? TrustAnchors.fromFolder(options.path("trust")).certificates()
               : List.of(pki.rootCertificate());
+      serviceUrls.add(pki.baseUrl() + "/");
       return new TrustServices(
           anchors,
           PkiClient.demoFirst(pki, http),
           Optional.of(options.get("tsa").orElse(pki.tsaUrl())),
-          tmp);
+          tmp,
+          serviceUrls);
     }
     List<java.security.cert.X509Certificate> anchors = List.of();
     if (options.has("trust")) {
@@ -386,7 +393,7 @@ public final class SignTool {
     } else if (needAnchors) {
       throw new NoTrustAnchorsException("verify needs --trust DIR (or --demo-pki DIR)");
     }
-    return new TrustServices(anchors, http, options.get("tsa"), tmp);
+    return new TrustServices(anchors, http, options.get("tsa"), tmp, serviceUrls);
   }
 
   private static DemoPki existingPki(Path dir) {

@@ -55,8 +55,17 @@ public final class DssSupport {
 
   private DssSupport() {}
 
+  /**
+   * The verifier of one service. CRLs, OCSP responses and CA certificates are fetched only from
+   * {@code serviceUrls} (see {@link vn.lienthong.signing.TrustServices}), whatever URLs the
+   * certificates in a document name.
+   */
   public static CertificateVerifier certificateVerifier(
-      List<X509Certificate> trustAnchors, PkiClient pki, boolean forSigning) {
+      List<X509Certificate> trustAnchors,
+      PkiClient unrestricted,
+      List<String> serviceUrls,
+      boolean forSigning) {
+    PkiClient pki = PkiClient.restrictedTo(serviceUrls, unrestricted);
     CommonCertificateVerifier verifier = new CommonCertificateVerifier();
     if (!trustAnchors.isEmpty()) {
       CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();

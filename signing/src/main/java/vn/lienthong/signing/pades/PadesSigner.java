@@ -73,7 +73,8 @@ public final class PadesSigner {
   public PadesSigner(TrustServices services) {
     this.services = services;
     this.verifier =
-        DssSupport.certificateVerifier(services.trustAnchors(), services.pkiClient(), true);
+        DssSupport.certificateVerifier(
+            services.trustAnchors(), services.pkiClient(), services.serviceUrls(), true);
     this.timestamps =
         services
             .tsaUrl()

@@ -13,6 +13,63 @@ public interface PkiClient {
   /** POST: an OCSP request or an RFC 3161 timestamp request. */
   byte[] post(String url, String contentType, byte[] body);
 
+  /**
+   * Only URLs under one of {@code prefixes} (scheme, host, port and path start, compared after
+   * normalizing, so "../" or another port does not slip out) reach {@code client}; any other is
+   * refused without a request.
+   */
+  static PkiClient restrictedTo(java.util.List<String> prefixes, PkiClient client) {
+    java.util.List<String> allowed = prefixes.stream().map(PkiClient::normalized).toList();
+    java.util.function.Consumer<String> check =
+        url -> {
+          String normalized = normalized(url);
+          if (normalized == null || allowed.stream().noneMatch(normalized::startsWith)) {
+            throw new PkiException("Not a configured trust service: " + url);
+          }
+        };
+    return new PkiClient() {
+      @Override
+      public byte[] get(String url) {
+        check.accept(url);
+        return client.get(url);
+      }
+
+      @Override
+      public byte[] post(String url, String contentType, byte[] body) {
+        check.accept(url);
+        return client.post(url, contentType, body);
+      }
+    };
+  }
+
+  /** scheme://host:port/path in lower case host, with ./ and ../ resolved; null if not http(s). */
+  private static String normalized(String url) {
+    try {
+      java.net.URI uri = new java.net.URI(url).normalize();
+      String scheme =
+          uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+      if (!(scheme.equals("http") || scheme.equals("https"))
+          || uri.getHost() == null
+          || uri.getRawUserInfo() != null
+          || uri.getRawPath() == null
+          || uri.getRawPath().contains("/../")
+          || uri.getRawPath().startsWith("/..")) {
+        return null;
+      }
+      int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+      String path = uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+      return scheme
+          + "://"
+          + uri.getHost().toLowerCase(java.util.Locale.ROOT)
+          + ":"
+          + port
+          + path
+          + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    } catch (java.net.URISyntaxException e) {
+      return null;
+    }
+  }
+
   /** Routes the demo PKI's own URLs in process and everything else to {@code fallback}. */
   static PkiClient demoFirst(DemoPki pki, PkiClient fallback) {
     return new PkiClient() {

@@ -24,11 +24,26 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import vn.lienthong.signing.InvalidDocumentException;
 import vn.lienthong.signing.SigningException;
 import vn.lienthong.signing.TrustServices;
 import vn.lienthong.signing.internal.AppearanceMapper;
+import vn.lienthong.signing.internal.Contained;
 import vn.lienthong.signing.internal.DssSupport;
 import vn.lienthong.signing.internal.PdfInputs;
+import vn.lienthong.signing.internal.pdf.DecodeBounds;
+import vn.lienthong.signing.internal.pdf.LimitExceededException;
 import vn.lienthong.signing.internal.pdf.PdfReader;
 import vn.lienthong.signing.internal.pdf.RevisionChanges;
 import vn.lienthong.signing.internal.pdf.UnsupportedPdfException;
@@ -46,6 +61,9 @@ public final class PdfVerifier {
   private final ValidationPolicy policy;
   private final int visualComparisonMaxPages;
   private final PdfBoxNativeObjectFactory inMemory;
+  private final VerificationLimits limits;
+  private final ThreadPoolExecutor workers;
+  private final Semaphore large;
 
   /** DSS's default visual check: documents up to 10 pages are also compared as rendered images. */
   public static final int DEFAULT_VISUAL_COMPARISON_PAGES = 10;
@@ -62,6 +80,29 @@ public final class PdfVerifier {
    * The public verification service may prefer speed; certified copies may prefer the extra check.
    */
   public PdfVerifier(TrustServices services, int visualComparisonMaxPages) {
+    this(services, visualComparisonMaxPages, VerificationLimits.defaults());
+  }
+
+  /**
+   * With other bounds on time, workers and large documents than {@link
+   * VerificationLimits#defaults()}.
+   */
+  public PdfVerifier(
+      TrustServices services, int visualComparisonMaxPages, VerificationLimits limits) {
+    this.limits = limits;
+    this.large = new Semaphore(limits.concurrentLarge(), true);
+    this.workers =
+        new ThreadPoolExecutor(
+            limits.workers(),
+            limits.workers(),
+            30,
+            TimeUnit.SECONDS,
+            limits.queued() == 0
+                ? new SynchronousQueue<>()
+                : new ArrayBlockingQueue<>(limits.queued()),
+            workerThreads(limits.stackBytes()));
+    // idle workers end, so a verifier that is no longer used holds no thread
+    workers.allowCoreThreadTimeOut(true);
     this.visualComparisonMaxPages = visualComparisonMaxPages;
     this.inMemory =
         DssSupport.withVisualComparison(DssSupport.inMemoryPdfFactory(), visualComparisonMaxPages);
@@ -71,7 +112,8 @@ public final class PdfVerifier {
     }
     this.services = services;
     this.verifier =
-        DssSupport.certificateVerifier(services.trustAnchors(), services.pkiClient(), false);
+        DssSupport.certificateVerifier(
+            services.trustAnchors(), services.pkiClient(), services.serviceUrls(), false);
     this.policy = ValidationPolicyLoader.fromDefaultValidationPolicy().create();
   }
 
@@ -79,15 +121,90 @@ public final class PdfVerifier {
     return verify(pdf, false).verdict();
   }
 
-  /** Verifies, and also produces the ETSI validation report XML when {@code etsiReport} is true. */
+  /**
+   * Verifies, and also produces the ETSI validation report XML when {@code etsiReport} is true.
+   * Runs on one of the verifier's workers within its {@link VerificationLimits}: a document that
+   * takes longer is refused ({@link InvalidDocumentException.Reason#TOO_COMPLEX}) and its worker
+   * interrupted; one that overflows the stack or a buffer is refused the same way, and the other
+   * documents being verified are not affected; when no worker is free in time, {@link
+   * VerifierBusyException}.
+   */
   public Verification verify(Path pdf, boolean etsiReport) {
+    return bounded(deadline -> verifyNow(pdf, etsiReport, deadline));
+  }
+
+  /** Work on one document, given the moment (System.nanoTime) it must be done by. */
+  interface DocumentWork<T> {
+    T run(long deadline) throws Exception;
+  }
+
+  /** Runs {@code work} on a worker within the limits; see {@link #verify(Path, boolean)}. */
+  <T> T bounded(DocumentWork<T> work) {
+    long deadline = System.nanoTime() + limits.timeout().toNanos();
+    java.util.concurrent.atomic.AtomicBoolean started =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Future<T> future;
+    try {
+      future =
+          workers.submit(
+              () -> {
+                started.set(true);
+                return Contained.call(
+                    () -> {
+                      try {
+                        return work.run(deadline);
+                      } catch (RuntimeException e) {
+                        throw e;
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new SigningException("Interrupted while verifying", e);
+                      } catch (Exception e) {
+                        throw new SigningException("Validation failed: " + e.getMessage(), e);
+                      }
+                    });
+              });
+    } catch (RejectedExecutionException e) {
+      throw new VerifierBusyException(
+          "All " + limits.workers() + " verification workers are busy and the queue is full");
+    }
+    try {
+      return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      if (!started.get()) {
+        throw new VerifierBusyException("No verification worker was free in time");
+      }
+      throw new InvalidDocumentException(
+          InvalidDocumentException.Reason.TOO_COMPLEX,
+          "The document could not be verified within " + limits.timeout().toMillis() + " ms");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw new SigningException("Validation failed: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new SigningException("Interrupted while verifying", e);
+    }
+  }
+
+  private Verification verifyNow(Path pdf, boolean etsiReport, long deadline)
+      throws InterruptedException {
     PdfInputs.preflight(pdf);
     String sha256 = PdfInputs.sha256(pdf);
     TempFileResourcesHandlerBuilder temp = null;
-    try {
+    boolean large = false;
+    try (Revisions revisions = Revisions.open(pdf)) {
+      revisions.checkDecodeBounds(visualComparisonMaxPages > 0);
+      large = DssSupport.isLarge(Files.size(pdf));
+      if (large && !this.large.tryAcquire(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+        large = false;
+        throw new VerifierBusyException("Too many large documents are being verified");
+      }
       PDFDocumentValidator validator = new PDFDocumentValidator(new FileDocument(pdf.toFile()));
       validator.setCertificateVerifier(verifier);
-      if (DssSupport.isLarge(Files.size(pdf))) {
+      if (large) {
         temp = DssSupport.tempFiles(services.tempDirectory());
         validator.setPdfObjFactory(
             DssSupport.withVisualComparison(
@@ -105,17 +222,30 @@ public final class PdfVerifier {
         PdfInputs.diagnose(pdf, e);
         throw new SigningException("Validation failed: " + e.getMessage(), e);
       }
-      List<SignatureVerdict> signatures = verdicts(reports, pdf);
+      List<SignatureVerdict> signatures = verdicts(reports, revisions);
       Verdict verdict = new Verdict(sha256, Verdict.overall(signatures), signatures);
       return new Verification(
           verdict, etsiReport ? Optional.of(reports.getXmlValidationReport()) : Optional.empty());
     } catch (IOException e) {
       throw new SigningException("Cannot read " + pdf.getFileName(), e);
     } finally {
+      if (large) {
+        this.large.release();
+      }
       if (temp != null) {
         temp.clear();
       }
     }
+  }
+
+  private static ThreadFactory workerThreads(long stackBytes) {
+    AtomicInteger count = new AtomicInteger();
+    return work -> {
+      Thread thread =
+          new Thread(null, work, "lienthong-verify-" + count.incrementAndGet(), stackBytes);
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   /** The sub-indication of a signature whose bytes are intact but whose document changed since. */
@@ -124,12 +254,12 @@ public final class PdfVerifier {
   /** The sub-indication of a signature after which what a page shows was changed. */
   public static final String MODIFIED_AFTER_SIGNING = "MODIFIED_AFTER_SIGNING";
 
-  private static List<SignatureVerdict> verdicts(Reports reports, Path pdf) {
+  private static List<SignatureVerdict> verdicts(Reports reports, Revisions later) {
     DiagnosticData diagnostic = reports.getDiagnosticData();
     SimpleReport simple = reports.getSimpleReport();
     Set<List<Long>> intact = intactByteRanges(diagnostic);
     List<SignatureVerdict> out = new ArrayList<>();
-    try (LaterRevisions later = new LaterRevisions(pdf)) {
+    {
       for (SignatureWrapper signature : diagnostic.getSignatures()) {
         String id = signature.getId();
         CertificateWrapper certificate = signature.getSigningCertificate();
@@ -181,7 +311,7 @@ public final class PdfVerifier {
    * not classify: a second opinion, never a reason to pass.
    */
   private static List<ChangeAfterSigning> changes(
-      SignatureWrapper signature, LaterRevisions later, Set<List<Long>> intact) {
+      SignatureWrapper signature, Revisions later, Set<List<Long>> intact) {
     List<ChangeAfterSigning> changes = new ArrayList<>();
     PDFRevisionWrapper revision = signature.getPDFRevision();
     if (revision == null) {
@@ -233,32 +363,48 @@ public final class PdfVerifier {
     return out;
   }
 
-  /** The document read once for all its signatures, when some bytes follow a signature. */
-  private static final class LaterRevisions implements AutoCloseable {
-    private final Path pdf;
-    private PdfReader reader;
-    private String unreadable;
+  /**
+   * The document read once by our own reader, for the decode bounds before DSS and the changes
+   * after each signature; null inside when our reader cannot read it (then only a signature that
+   * covers the whole file has nothing after it to analyse).
+   */
+  private static final class Revisions implements AutoCloseable {
+    private final PdfReader reader;
+    private final String unreadable;
+    private final long size;
 
-    LaterRevisions(Path pdf) {
-      this.pdf = pdf;
+    private Revisions(PdfReader reader, String unreadable, long size) {
+      this.reader = reader;
+      this.unreadable = unreadable;
+      this.size = size;
+    }
+
+    static Revisions open(Path pdf) throws IOException {
+      long size = Files.size(pdf);
+      try {
+        return new Revisions(PdfReader.open(pdf), null, size);
+      } catch (UnsupportedPdfException e) {
+        return new Revisions(null, e.getMessage(), size);
+      }
+    }
+
+    void checkDecodeBounds(boolean images) {
+      if (reader == null) {
+        return;
+      }
+      try {
+        DecodeBounds.check(reader, images);
+      } catch (LimitExceededException e) {
+        throw new InvalidDocumentException(
+            InvalidDocumentException.Reason.TOO_COMPLEX,
+            "PDF beyond the limits: " + e.getMessage());
+      } catch (UnsupportedPdfException e) {
+        // a structure our reader does not follow: DSS reads it, bounded by memory and time only
+      }
     }
 
     List<ChangeAfterSigning> changesAfter(List<Long> byteRange, Set<List<Long>> intact) {
-      if (reader == null && unreadable == null) {
-        try {
-          reader = PdfReader.open(pdf);
-        } catch (UnsupportedPdfException e) {
-          unreadable = e.getMessage();
-        }
-      }
       if (reader == null) {
-        // nothing to analyse when the signature covers the whole file
-        long size;
-        try {
-          size = Files.size(pdf);
-        } catch (IOException e) {
-          throw new SigningException("Cannot read " + pdf.getFileName(), e);
-        }
         return byteRange.size() == 4 && byteRange.get(2) + byteRange.get(3) == size
             ? List.of()
             : List.of(new ChangeAfterSigning(Kind.NOT_ANALYSED, null, unreadable));
