@@ -701,6 +701,11 @@ public final class PdfReader implements Closeable {
           if (!(list.get(i) instanceof Num start) || !(list.get(i + 1) instanceof Num count)) {
             throw new UnsupportedPdfException("Bad /Index");
           }
+          if (count.longValue() < 0) {
+            // PDFBox reads it as an empty range and numbers its update's objects over the
+            // document's own, so the general path would write a copy without its page tree
+            throw new DamagedPdfException("Cross-reference stream /Index with a negative count");
+          }
           index[i] = start.integer(0, ReadLimits.MAX_OBJECT_NUMBER);
           index[i + 1] = count.integer(0, ReadLimits.MAX_OBJECT_NUMBER + 1L - index[i]);
         }
