@@ -5,9 +5,13 @@ import eu.europa.esig.dss.alert.SilentOnStatusAlert;
 import eu.europa.esig.dss.alert.StatusAlert;
 import eu.europa.esig.dss.alert.status.Status;
 import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.pades.SignatureFieldParameters;
+import eu.europa.esig.dss.pades.validation.PdfSignatureField;
+import eu.europa.esig.dss.pdf.PdfDocumentReader;
 import eu.europa.esig.dss.pdf.PdfMemoryUsageSetting;
 import eu.europa.esig.dss.pdf.PdfPermissionsChecker;
 import eu.europa.esig.dss.pdf.PdfSignatureFieldPositionChecker;
+import eu.europa.esig.dss.pdf.SigFieldPermissions;
 import eu.europa.esig.dss.pdf.modifications.DefaultPdfDifferencesFinder;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
 import eu.europa.esig.dss.service.crl.OnlineCRLSource;
@@ -19,6 +23,7 @@ import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
 import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -147,9 +152,36 @@ public final class DssSupport {
     return builder;
   }
 
-  /** An earlier signature's DocMDP, FieldMDP or /Lock forbids a new one: the document's fault. */
+  /**
+   * An earlier signature's DocMDP, FieldMDP or /Lock forbids a new one: the document's fault. DSS
+   * honours a signed field's /Lock only when it also has a /P permission; a /Lock that locks all
+   * fields (or all but some) forbids a new field whatever /P says, as on the incremental path
+   * ({@code SignaturePermissions}), so that both paths give a document the same answer.
+   */
   private static PdfPermissionsChecker permissionsChecker() {
-    PdfPermissionsChecker checker = new PdfPermissionsChecker();
+    PdfPermissionsChecker checker =
+        new PdfPermissionsChecker() {
+          @Override
+          public void checkSignatureRestrictionDictionaries(
+              PdfDocumentReader reader, SignatureFieldParameters field) {
+            super.checkSignatureRestrictionDictionaries(reader, field);
+            try {
+              for (List<PdfSignatureField> signed : reader.extractSigDictionaries().values()) {
+                for (PdfSignatureField signedField : signed) {
+                  SigFieldPermissions lock = signedField.getLockDictionary();
+                  if (lock != null && isSignatureFieldCreationForbidden(lock, field.getFieldId())) {
+                    alertOnForbiddenSignatureCreation(
+                        "Lock dictionary of field '"
+                            + signedField.getFieldName()
+                            + "' does not permit a new signature creation!");
+                  }
+                }
+              }
+            } catch (IOException e) {
+              // what DSS could not read it has already logged in super
+            }
+          }
+        };
     checker.setAlertOnForbiddenSignatureCreation(
         throwing(
             s ->

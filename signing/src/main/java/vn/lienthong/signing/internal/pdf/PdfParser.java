@@ -98,7 +98,10 @@ final class PdfParser {
 
   private Object value(int depth) throws UnsupportedPdfException {
     if (depth > ReadLimits.MAX_NESTING) {
-      throw new UnsupportedPdfException("Objects nested too deep");
+      // not the general path: PDFBox gives up at 500 levels and reads the object as null, and a
+      // page it cannot read becomes an empty page in the copy it signs
+      throw new LimitExceededException(
+          "Objects nested more than " + ReadLimits.MAX_NESTING + " deep");
     }
     limits.value();
     skipWhitespace();

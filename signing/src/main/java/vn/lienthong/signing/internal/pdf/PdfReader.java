@@ -330,7 +330,7 @@ public final class PdfReader implements Closeable {
     if (seen.size() > ReadLimits.MAX_PAGE_TREE_NODES) {
       throw new UnsupportedPdfException("Page tree with too many nodes");
     }
-    Dict node = dict(ref, "A page tree node");
+    Dict node = required(ref, "A page tree node");
     boolean isNode =
         node.isName("Type", "Pages") || node.has("Kids") && !node.isName("Type", "Page");
     if (!isNode) {
@@ -357,7 +357,21 @@ public final class PdfReader implements Closeable {
     if (!(trailer.get("Root") instanceof Ref root)) {
       throw new UnsupportedPdfException("No catalog reference");
     }
-    return dict(root, "The catalog");
+    return required(root, "The catalog");
+  }
+
+  /**
+   * A dictionary the document cannot do without (the catalog, a page tree node). A reference to no
+   * object (not listed, free, another generation) is damage the general path does not report:
+   * PDFBox finds an unlisted object by searching the file but numbers its update's objects over it,
+   * and puts an empty page where a page is missing, so the signed copy would lose pages.
+   */
+  private Dict required(Ref ref, String what) throws UnsupportedPdfException {
+    if (object(ref) == Null.NULL) {
+      throw new DamagedPdfException(
+          what + " (" + ref.number() + " " + ref.generation() + " R) is no object of the file");
+    }
+    return dict(ref, what);
   }
 
   /** A page attribute, looked up through the page tree when the page inherits it (7.7.3.4). */
@@ -700,6 +714,11 @@ public final class PdfReader implements Closeable {
         for (int i = 0; i < list.size(); i += 2) {
           if (!(list.get(i) instanceof Num start) || !(list.get(i + 1) instanceof Num count)) {
             throw new UnsupportedPdfException("Bad /Index");
+          }
+          if (count.longValue() < 0) {
+            // PDFBox reads it as an empty range and numbers its update's objects over the
+            // document's own, so the general path would write a copy without its page tree
+            throw new DamagedPdfException("Cross-reference stream /Index with a negative count");
           }
           index[i] = start.integer(0, ReadLimits.MAX_OBJECT_NUMBER);
           index[i + 1] = count.integer(0, ReadLimits.MAX_OBJECT_NUMBER + 1L - index[i]);

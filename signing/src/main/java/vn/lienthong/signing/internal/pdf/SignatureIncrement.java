@@ -110,7 +110,7 @@ public final class SignatureIncrement {
       throw new UnsupportedPdfException("No catalog reference");
     }
     int[] next = {pdf.nextObjectNumber()};
-    Dict catalog = pdf.dict(rootRef, "The catalog");
+    Dict catalog = pdf.catalog();
 
     Map<Integer, Change> changed = new TreeMap<>();
     Ref signature = Ref.of(next[0]++);

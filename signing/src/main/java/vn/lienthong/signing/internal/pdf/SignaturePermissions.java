@@ -16,8 +16,9 @@ import vn.lienthong.signing.internal.pdf.PdfValues.Str;
  * signature with DocMDP permission 1 forbids every change (ISO 32000-1 12.8.2.2); a FieldMDP
  * transform (12.8.2.4) or a signed field's /Lock (ISO 32000-2 12.7.5.5) locking all fields, or all
  * but some, forbids new signature fields; a /Lock with permission 1 (PDF 2.0) forbids every change.
- * The rule for FieldMDP and /Lock follows DSS's {@code PdfPermissionsChecker}, so a document gets
- * the same answer on either signing path.
+ * The rule for FieldMDP and /Lock is DSS's {@code PdfPermissionsChecker}'s, which our general path
+ * also applies to a /Lock without /P ({@code DssSupport}), so a document gets the same answer on
+ * either signing path.
  */
 public final class SignaturePermissions {
 
