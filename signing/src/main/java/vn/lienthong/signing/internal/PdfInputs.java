@@ -96,6 +96,59 @@ public final class PdfInputs {
     }
   }
 
+  /**
+   * The general path must not drop a signature the document had. When PDFBox has to rebuild a
+   * damaged cross-reference it may keep only the first revision, and its update then leaves the
+   * earlier signatures in the bytes but out of the form: the signed copy would show one signature
+   * fewer than were there. Signature dictionaries are never compressed (their /Contents is written
+   * in place), so the document's own count is the number of /ByteRange entries in its bytes.
+   */
+  public static void requireSignaturesKept(Path input, Path output, int added) {
+    long before = occurrences(input, "/ByteRange".getBytes(StandardCharsets.US_ASCII));
+    int after;
+    try (PDDocument document = Loader.loadPDF(output.toFile())) {
+      after = document.getSignatureDictionaries().size();
+    } catch (IOException e) {
+      after = -1;
+    }
+    if (after < before + added) {
+      try {
+        Files.deleteIfExists(output);
+      } catch (IOException e) {
+        // the caller is told the document is refused; a leftover file is the lesser harm
+      }
+      throw new InvalidDocumentException(
+          Reason.DAMAGED,
+          "Damaged PDF: its cross-reference must be rebuilt, and the rebuilt document keeps "
+              + Math.max(0, after - added)
+              + " of its "
+              + before
+              + " signatures");
+    }
+  }
+
+  private static long occurrences(Path file, byte[] pattern) {
+    long count = 0;
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] buffer = new byte[1 << 20];
+      int matched = 0;
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        for (int i = 0; i < n; i++) {
+          byte b = buffer[i];
+          // the pattern has no repeated prefix, so a mismatch restarts at its first byte
+          matched = b == pattern[matched] ? matched + 1 : b == pattern[0] ? 1 : 0;
+          if (matched == pattern.length) {
+            count++;
+            matched = 0;
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new SigningException("Cannot read " + file.getFileName(), e);
+    }
+    return count;
+  }
+
   public static String sha256(Path file) {
     try (InputStream in =
         new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {

@@ -118,6 +118,7 @@ public final class PadesSigner {
             work.service.signTo(document, parameters, signatureValue, output);
             return output;
           });
+      PdfInputs.requireSignaturesKept(input, output, 1);
     } finally {
       work.close();
     }
@@ -232,6 +233,7 @@ public final class PadesSigner {
             work.service.signTo(document, parameters, value, output);
             return output;
           });
+      PdfInputs.requireSignaturesKept(input, output, 1);
     } finally {
       work.close();
     }
@@ -264,6 +266,7 @@ public final class PadesSigner {
       } catch (IOException e) {
         throw new SigningException("Cannot write " + output.getFileName(), e);
       }
+      PdfInputs.requireSignaturesKept(input, output, 0);
     } finally {
       work.close();
     }

@@ -383,6 +383,11 @@ public final class PdfVerifier {
       long size = Files.size(pdf);
       try {
         return new Revisions(PdfReader.open(pdf), null, size);
+      } catch (LimitExceededException e) {
+        // what our reader refuses to decode, PDFBox would decode without a bound
+        throw new InvalidDocumentException(
+            InvalidDocumentException.Reason.TOO_COMPLEX,
+            "PDF beyond the limits: " + e.getMessage());
       } catch (UnsupportedPdfException e) {
         return new Revisions(null, e.getMessage(), size);
       }

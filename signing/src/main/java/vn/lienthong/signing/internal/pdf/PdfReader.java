@@ -54,11 +54,15 @@ public final class PdfReader implements Closeable {
     while (offset != null) {
       XrefSection section = readSection(offset, seen);
       sections.add(section);
-      if (section instanceof TableSection
-          && section.trailer().get("XRefStm") instanceof Num n
-          && !seen.contains(n.integer(0, file.size()))) {
+      if (section instanceof TableSection && section.trailer().get("XRefStm") instanceof Num n) {
+        long at = n.integer(0, file.size());
+        if (seen.contains(at)) {
+          // each table of a hybrid file has its own stream: one shared by many sections would
+          // make PDFBox decode it again for each of them
+          throw new LimitExceededException("One /XRefStm is shared by several sections");
+        }
         // hybrid file (7.5.8.4): the stream's entries come after the table's, before /Prev
-        sections.add(readSection(n.integer(0, file.size()), seen));
+        sections.add(readSection(at, seen));
       }
       offset =
           section.trailer().get("Prev") instanceof Num prev ? prev.integer(0, file.size()) : null;
