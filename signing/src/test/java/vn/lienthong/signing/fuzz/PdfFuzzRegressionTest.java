@@ -1,11 +1,13 @@
 package vn.lienthong.signing.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.lienthong.signing.internal.pdf.PdfReader;
+import vn.lienthong.signing.internal.pdf.UnsupportedPdfException;
 
 /**
  * What the fuzz tests found, each as a named case with its input made by code ({@link TinyPdf}),
@@ -18,6 +20,23 @@ class PdfFuzzRegressionTest {
     byte[] pdf = new TinyPdf().bytes();
     try (PdfReader reader = PdfReader.of(pdf)) {
       assertThat(reader.pages()).hasSize(1);
+    }
+    PdfProperties.readAndWrite(pdf);
+  }
+
+  /** PdfParser.integer took 19 digits as a long: 2^63 threw NumberFormatException. */
+  @Test
+  void startxrefOfNineteenDigitsBeyondALongIsRefusedNotNumberFormatException() {
+    byte[] pdf = new TinyPdf().startXref("9223372036854775808").bytes();
+    assertThatThrownBy(() -> PdfReader.of(pdf)).isInstanceOf(UnsupportedPdfException.class);
+    PdfProperties.readAndWrite(pdf);
+  }
+
+  @Test
+  void objectNumberBeyondALongInAnObjectHeaderIsRefusedNotNumberFormatException() throws Exception {
+    byte[] pdf = new TinyPdf().header(2, "9223372036854775808 0 obj").bytes();
+    try (PdfReader reader = PdfReader.of(pdf)) {
+      assertThatThrownBy(reader::pages).isInstanceOf(UnsupportedPdfException.class);
     }
     PdfProperties.readAndWrite(pdf);
   }
