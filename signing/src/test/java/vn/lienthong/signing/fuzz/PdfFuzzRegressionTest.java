@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.lienthong.signing.internal.pdf.PdfReader;
+import vn.lienthong.signing.internal.pdf.SignatureIncrement;
 import vn.lienthong.signing.internal.pdf.UnsupportedPdfException;
 
 /**
@@ -39,6 +40,27 @@ class PdfFuzzRegressionTest {
       assertThatThrownBy(reader::pages).isInstanceOf(UnsupportedPdfException.class);
     }
     PdfProperties.readAndWrite(pdf);
+  }
+
+  /**
+   * SignatureIncrement numbered its objects after /Size (or the highest number) without a bound:
+   * objects 8,388,608 and up, which no PDF may hold, so the signed file did not re-open.
+   */
+  @Test
+  void sizeAtTheObjectNumberLimitRefusesTheSignatureNotNumbersObjectsBeyondIt() throws Exception {
+    byte[] pdf = new TinyPdf().trailer("/Size 8388607").bytes();
+    try (PdfReader reader = PdfReader.of(pdf)) {
+      assertThatThrownBy(() -> SignatureIncrement.build(reader, PdfProperties.INVISIBLE))
+          .isInstanceOf(UnsupportedPdfException.class)
+          .hasMessageContaining("object numbers");
+    }
+    PdfProperties.readAndWrite(pdf);
+    // three numbers below the limit leave room for the signature, its widget and the form
+    byte[] roomy = new TinyPdf().trailer("/Size 8388605").bytes();
+    try (PdfReader reader = PdfReader.of(roomy)) {
+      assertThat(SignatureIncrement.build(reader, PdfProperties.INVISIBLE).bytes()).isNotEmpty();
+    }
+    PdfProperties.readAndWrite(roomy);
   }
 
   @Test
