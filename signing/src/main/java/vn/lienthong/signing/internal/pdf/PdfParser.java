@@ -85,8 +85,13 @@ final class PdfParser {
     if (!isUnsignedInteger(token, 19)) {
       throw new UnsupportedPdfException("Expected a number at " + pos + ", found '" + token + "'");
     }
-    long value = Long.parseLong(token);
-    if (value > max) {
+    long value;
+    try {
+      value = Long.parseLong(token);
+    } catch (NumberFormatException e) {
+      value = -1; // 19 digits above 2^63 - 1
+    }
+    if (value < 0 || value > max) {
       throw new UnsupportedPdfException("Number " + token + " at " + pos + " is out of range");
     }
     return value;

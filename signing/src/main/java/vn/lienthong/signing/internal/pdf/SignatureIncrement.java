@@ -216,6 +216,11 @@ public final class SignatureIncrement {
           new Dict().put("App", new Dict().put("Name", Name.of(request.application()))));
     }
 
+    // the new objects, and a cross-reference stream's own number, must be numbers a PDF can hold
+    int last = next[0] - 1 + (pdf.usesXrefStreams() ? 1 : 0);
+    if (last > ReadLimits.MAX_OBJECT_NUMBER) {
+      throw new UnsupportedPdfException("No object numbers left for a signature (" + last + ")");
+    }
     return write(pdf, request, trailer, next[0], changed, signature, signatureDict);
   }
 
