@@ -64,13 +64,20 @@ public final class HostilePdfs {
    * signature itself is a placeholder: the permission is what counts).
    */
   public static byte[] certifiedNoChanges() {
+    return certified(1);
+  }
+
+  /** Certified with DocMDP permission {@code p} (1 no changes, 2 form filling and signing). */
+  public static byte[] certified(int p) {
     return minimal()
         .put(1, "<< /Type /Catalog /Pages 2 0 R /Perms << /DocMDP 6 0 R >> >>")
         .put(
             6,
             "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached"
                 + " /Reference [<< /Type /SigRef /TransformMethod /DocMDP"
-                + " /TransformParams << /Type /TransformParams /P 1 /V /1.2 >> >>]"
+                + " /TransformParams << /Type /TransformParams /P "
+                + p
+                + " /V /1.2 >> >>]"
                 + " /Contents <00> /ByteRange [0 0 0 0] >>")
         .table();
   }

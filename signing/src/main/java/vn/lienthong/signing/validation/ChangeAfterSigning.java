@@ -24,6 +24,7 @@ public record ChangeAfterSigning(Kind kind, Integer page, String detail) {
     ANNOTATION_REMOVED(true, "annotation removed"),
     VISIBLE_EMPTY_SIGNATURE_FIELD_ADDED(true, "visible empty signature field added"),
     SIGNATURE_CHANGED(true, "signature field changed"),
+    FORBIDDEN_BY_CERTIFICATION(true, "signature added where the certification allows no change"),
     ACTION_CHANGED(true, "JavaScript or an action added or changed"),
     LAYERS_CHANGED(true, "layer visibility changed"),
     FORM_APPEARANCE_CHANGED(true, "form appearance settings changed"),

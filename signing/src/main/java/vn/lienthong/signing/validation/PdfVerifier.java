@@ -15,6 +15,7 @@ import eu.europa.esig.dss.spi.validation.CertificateVerifier;
 import eu.europa.esig.dss.validation.policy.ValidationPolicyLoader;
 import eu.europa.esig.dss.validation.reports.Reports;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -24,9 +25,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
@@ -140,40 +143,49 @@ public final class PdfVerifier {
 
   /** Runs {@code work} on a worker within the limits; see {@link #verify(Path, boolean)}. */
   <T> T bounded(DocumentWork<T> work) {
-    long deadline = System.nanoTime() + limits.timeout().toNanos();
-    java.util.concurrent.atomic.AtomicBoolean started =
-        new java.util.concurrent.atomic.AtomicBoolean();
-    Future<T> future;
+    long timeout = limits.timeout().toNanos();
+    // the document's own time starts when a worker takes it; waiting for one is bounded apart
+    CompletableFuture<Long> started = new CompletableFuture<>();
+    FutureTask<T> task =
+        new FutureTask<>(
+            () -> {
+              long deadline = System.nanoTime() + timeout;
+              started.complete(deadline);
+              return Contained.call(
+                  () -> {
+                    try {
+                      return work.run(deadline);
+                    } catch (RuntimeException e) {
+                      throw e;
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                      throw new SigningException("Interrupted while verifying", e);
+                    } catch (Exception e) {
+                      throw new SigningException("Validation failed: " + e.getMessage(), e);
+                    }
+                  });
+            });
     try {
-      future =
-          workers.submit(
-              () -> {
-                started.set(true);
-                return Contained.call(
-                    () -> {
-                      try {
-                        return work.run(deadline);
-                      } catch (RuntimeException e) {
-                        throw e;
-                      } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new SigningException("Interrupted while verifying", e);
-                      } catch (Exception e) {
-                        throw new SigningException("Validation failed: " + e.getMessage(), e);
-                      }
-                    });
-              });
+      workers.execute(task);
     } catch (RejectedExecutionException e) {
       throw new VerifierBusyException(
           "All " + limits.workers() + " verification workers are busy and the queue is full");
     }
     try {
-      return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      if (!started.get()) {
-        throw new VerifierBusyException("No verification worker was free in time");
+      long deadline;
+      try {
+        deadline = started.get(timeout, TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        // still queued: out of the queue, so that it holds no place there
+        if (workers.remove(task) || !started.isDone()) {
+          task.cancel(false);
+          throw new VerifierBusyException("No verification worker was free in time");
+        }
+        deadline = started.join();
       }
+      return task.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      task.cancel(true);
       throw new InvalidDocumentException(
           InvalidDocumentException.Reason.TOO_COMPLEX,
           "The document could not be verified within " + limits.timeout().toMillis() + " ms");
@@ -183,7 +195,7 @@ public final class PdfVerifier {
       }
       throw new SigningException("Validation failed: " + e.getCause(), e.getCause());
     } catch (InterruptedException e) {
-      future.cancel(true);
+      task.cancel(true);
       Thread.currentThread().interrupt();
       throw new SigningException("Interrupted while verifying", e);
     }
@@ -197,10 +209,11 @@ public final class PdfVerifier {
     boolean large = false;
     try (Revisions revisions = Revisions.open(pdf)) {
       revisions.checkDecodeBounds(visualComparisonMaxPages > 0);
-      large = DssSupport.isLarge(Files.size(pdf));
-      if (large && !this.large.tryAcquire(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
-        large = false;
-        throw new VerifierBusyException("Too many large documents are being verified");
+      if (DssSupport.isLarge(Files.size(pdf))) {
+        if (!this.large.tryAcquire(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+          throw new VerifierBusyException("Too many large documents are being verified");
+        }
+        large = true; // only a permit taken is given back
       }
       PDFDocumentValidator validator = new PDFDocumentValidator(new FileDocument(pdf.toFile()));
       validator.setCertificateVerifier(verifier);
@@ -257,10 +270,10 @@ public final class PdfVerifier {
   private static List<SignatureVerdict> verdicts(Reports reports, Revisions later) {
     DiagnosticData diagnostic = reports.getDiagnosticData();
     SimpleReport simple = reports.getSimpleReport();
-    Set<List<Long>> intact = intactByteRanges(diagnostic);
+    RevisionChanges.Signatures judged = judged(diagnostic, simple);
     List<SignatureVerdict> out = new ArrayList<>();
-    {
-      for (SignatureWrapper signature : diagnostic.getSignatures()) {
+    for (SignatureWrapper signature : diagnostic.getSignatures()) {
+      {
         String id = signature.getId();
         CertificateWrapper certificate = signature.getSigningCertificate();
         String signer = certificate == null ? null : certificate.getCommonName();
@@ -275,7 +288,7 @@ public final class PdfVerifier {
         if (time == null) {
           time = signature.getClaimedSigningTime();
         }
-        List<ChangeAfterSigning> changes = changes(signature, later, intact);
+        List<ChangeAfterSigning> changes = changes(signature, later, judged);
         Indication indication = Indication.valueOf(simple.getIndication(id).name());
         String subIndication =
             simple.getSubIndication(id) == null ? null : simple.getSubIndication(id).name();
@@ -311,19 +324,19 @@ public final class PdfVerifier {
    * not classify: a second opinion, never a reason to pass.
    */
   private static List<ChangeAfterSigning> changes(
-      SignatureWrapper signature, Revisions later, Set<List<Long>> intact) {
+      SignatureWrapper signature, Revisions later, RevisionChanges.Signatures judged) {
     List<ChangeAfterSigning> changes = new ArrayList<>();
     PDFRevisionWrapper revision = signature.getPDFRevision();
-    if (revision == null) {
+    if (revision == null || !revision.isSignatureByteRangeValid()) {
       changes.add(ChangeAfterSigning.of(Kind.BYTE_RANGE_INVALID));
       return changes;
     }
-    changes.addAll(later.changesAfter(longs(revision.getSignatureByteRange()), intact));
-    Set<Integer> pages = new java.util.TreeSet<>();
-    for (java.math.BigInteger page : signature.getPdfVisualDifferenceConcernedPages()) {
+    changes.addAll(later.changesAfter(longs(revision.getSignatureByteRange()), judged));
+    Set<Integer> pages = new TreeSet<>();
+    for (BigInteger page : signature.getPdfVisualDifferenceConcernedPages()) {
       pages.add(page.intValue());
     }
-    for (java.math.BigInteger page : signature.getPdfPageDifferenceConcernedPages()) {
+    for (BigInteger page : signature.getPdfPageDifferenceConcernedPages()) {
       pages.add(page.intValue());
     }
     for (int page : pages) {
@@ -335,29 +348,38 @@ public final class PdfVerifier {
     return changes;
   }
 
-  /** The byte ranges of signatures and document timestamps whose bytes and value are intact. */
-  private static Set<List<Long>> intactByteRanges(DiagnosticData diagnostic) {
-    Set<List<Long>> ranges = new HashSet<>();
+  /**
+   * The byte ranges of the signatures and document timestamps whose signed bytes and signature
+   * value DSS found intact, and of those it passed (by its own verdict, before our changes).
+   */
+  private static RevisionChanges.Signatures judged(DiagnosticData diagnostic, SimpleReport simple) {
+    Set<List<Long>> intact = new HashSet<>();
+    Set<List<Long>> passed = new HashSet<>();
     for (SignatureWrapper signature : diagnostic.getSignatures()) {
       if (signature.getPDFRevision() != null
           && signature.isSignatureIntact()
           && signature.isSignatureValid()) {
-        ranges.add(longs(signature.getPDFRevision().getSignatureByteRange()));
+        List<Long> range = longs(signature.getPDFRevision().getSignatureByteRange());
+        intact.add(range);
+        if (simple.getIndication(signature.getId())
+            == eu.europa.esig.dss.enumerations.Indication.TOTAL_PASSED) {
+          passed.add(range);
+        }
       }
     }
     for (TimestampWrapper timestamp : diagnostic.getTimestampList()) {
       if (timestamp.getPDFRevision() != null
           && timestamp.isMessageImprintDataIntact()
           && timestamp.isSignatureValid()) {
-        ranges.add(longs(timestamp.getPDFRevision().getSignatureByteRange()));
+        intact.add(longs(timestamp.getPDFRevision().getSignatureByteRange()));
       }
     }
-    return ranges;
+    return new RevisionChanges.Signatures(intact, passed);
   }
 
-  private static List<Long> longs(List<java.math.BigInteger> numbers) {
+  private static List<Long> longs(List<BigInteger> numbers) {
     List<Long> out = new ArrayList<>(numbers.size());
-    for (java.math.BigInteger n : numbers) {
+    for (BigInteger n : numbers) {
       out.add(n.bitLength() < 63 ? n.longValue() : -1L);
     }
     return out;
@@ -408,13 +430,13 @@ public final class PdfVerifier {
       }
     }
 
-    List<ChangeAfterSigning> changesAfter(List<Long> byteRange, Set<List<Long>> intact) {
+    List<ChangeAfterSigning> changesAfter(List<Long> byteRange, RevisionChanges.Signatures judged) {
       if (reader == null) {
         return byteRange.size() == 4 && byteRange.get(2) + byteRange.get(3) == size
             ? List.of()
             : List.of(new ChangeAfterSigning(Kind.NOT_ANALYSED, null, unreadable));
       }
-      return RevisionChanges.after(reader, byteRange, intact);
+      return RevisionChanges.after(reader, byteRange, judged);
     }
 
     @Override

@@ -159,7 +159,8 @@ final class PdfProperties {
       Set<List<Long>> all = new LinkedHashSet<>(ranges);
       for (List<Long> range : ranges) {
         for (Set<List<Long>> intact : List.of(Set.<List<Long>>of(), all)) {
-          List<ChangeAfterSigning> changes = RevisionChanges.after(reader, range, intact);
+          List<ChangeAfterSigning> changes =
+              RevisionChanges.afterOrThrow(reader, range, RevisionChanges.Signatures.allOf(intact));
           if (changes == null) {
             throw new AssertionError("No list of changes for " + range);
           }

@@ -35,6 +35,7 @@ import vn.lienthong.signing.InvalidDocumentException.Reason;
 import vn.lienthong.signing.PdfSig;
 import vn.lienthong.signing.appearance.Appearance;
 import vn.lienthong.signing.appearance.Placement;
+import vn.lienthong.signing.internal.pdf.PdfReader;
 import vn.lienthong.signing.key.BorrowedKey;
 import vn.lienthong.signing.key.Pkcs12KeySource;
 import vn.lienthong.signing.pki.DemoPki;
@@ -538,6 +539,22 @@ class HostileDocumentsTest {
                   "docmdp-general.pdf",
                   HostilePdfs.withStartXref(Files.readAllBytes(certified), "17"));
           assertRefused(general, dir, Reason.SIGNING_NOT_PERMITTED, "DocMDP");
+        });
+  }
+
+  @Test
+  void aDocumentCertifiedForFormFillingAndSigningGetsAnApprovalSignatureOurWay(@TempDir Path dir) {
+    within(
+        () -> {
+          // DocMDP permission 2 allows filling in forms and signing (ISO 32000-1 Table 254)
+          Path certified = write(dir, "docmdp-2.pdf", HostilePdfs.certified(2));
+
+          Path signed = sign(certified);
+
+          assertThat(writer(certified, signed)).isEqualTo(Writer.OURS);
+          try (PdfReader pdf = PdfReader.open(signed)) {
+            assertThat(pdf.catalog().has("Perms")).isTrue();
+          }
         });
   }
 

@@ -114,7 +114,7 @@ final class PdfParser {
     switch (c) {
       case '/':
         pos++;
-        return new Name(regularRun());
+        return new Name(Name.canonical(regularRun()));
       case '[':
         pos++;
         List<Object> array = new ArrayList<>();
@@ -191,7 +191,7 @@ final class PdfParser {
         throw new UnsupportedPdfException("Expected a name in a dictionary at " + pos);
       }
       pos++;
-      String key = regularRun();
+      String key = Name.canonical(regularRun());
       dict.put(key, value(depth + 1));
     }
   }

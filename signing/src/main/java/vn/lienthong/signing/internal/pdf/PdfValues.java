@@ -16,13 +16,41 @@ public final class PdfValues {
 
   private PdfValues() {}
 
-  /** A name, without the slash, with its #xx escapes as written. */
+  /**
+   * A name, without the slash, in one canonical spelling: escaped with #xx exactly where a name
+   * cannot hold a byte as is (7.3.5). {@code /Cont#65nts} is read as {@code Contents}, as every
+   * reader takes it, so no spelling slips past a comparison by name.
+   */
   public record Name(String raw) {
 
     /** A name for any text: UTF-8, with #xx for what a name cannot hold as is (7.3.5). */
     public static Name of(String text) {
+      return new Name(escaped(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The name as a file spells it, escapes decoded and written again the canonical way. */
+    static String canonical(String spelled) {
+      if (spelled.indexOf('#') < 0) {
+        return spelled;
+      }
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(spelled.length());
+      for (int i = 0; i < spelled.length(); i++) {
+        char c = spelled.charAt(i);
+        int high = i + 2 < spelled.length() ? Character.digit(spelled.charAt(i + 1), 16) : -1;
+        int low = i + 2 < spelled.length() ? Character.digit(spelled.charAt(i + 2), 16) : -1;
+        if (c == '#' && high >= 0 && low >= 0) {
+          bytes.write(high << 4 | low);
+          i += 2;
+        } else {
+          bytes.write(c);
+        }
+      }
+      return escaped(bytes.toByteArray());
+    }
+
+    private static String escaped(byte[] bytes) {
       StringBuilder raw = new StringBuilder();
-      for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+      for (byte b : bytes) {
         int c = b & 0xff;
         if (c > 0x20 && c < 0x7f && c != '#' && "()<>[]{}/%".indexOf(c) < 0) {
           raw.append((char) c);
@@ -30,7 +58,7 @@ public final class PdfValues {
           raw.append('#').append(String.format(java.util.Locale.ROOT, "%02X", c));
         }
       }
-      return new Name(raw.toString());
+      return raw.toString();
     }
 
     @Override

@@ -13,6 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.lienthong.signing.internal.pdf.PdfValues.Dict;
 import vn.lienthong.signing.internal.pdf.PdfValues.Name;
 import vn.lienthong.signing.internal.pdf.PdfValues.Null;
@@ -27,9 +29,9 @@ import vn.lienthong.signing.validation.ChangeAfterSigning.Kind;
  * What the revisions after a signature changed (ISO 32000-1 7.5.6, 12.8): the document as the
  * signature's byte range ends is compared, object by object, with the document as it is now, and
  * every difference is named: pages, their content and resources, annotations, form fields, the
- * catalog's entries, the document information. Later signatures that are intact (DSS checked them)
- * with their own fields and widgets, document timestamps and the DSS/VRI validation data are what
- * PAdES lets follow a signature; they are not changes.
+ * catalog's entries, the document information. Later signatures that DSS found intact, each with
+ * its own field and one widget written in its own revision, document timestamps and the DSS/VRI
+ * validation data are what PAdES lets follow a signature; they are not changes.
  *
  * <p>The comparison is structural: two objects are the same when their values are, following
  * references on both sides (an object the later revision rewrote identically is no change; one
@@ -37,6 +39,8 @@ import vn.lienthong.signing.validation.ChangeAfterSigning.Kind;
  * reachable from the catalog, never with the bytes of images, and is bounded.
  */
 public final class RevisionChanges {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RevisionChanges.class);
 
   /** Pairs of objects compared per signature; beyond it the change is "not analysed". */
   private static final int MAX_COMPARISONS = 2_000_000;
@@ -71,29 +75,79 @@ public final class RevisionChanges {
           "FT", "T", "TU", "TM", "Ff", "V", "DV", "AA", "DA", "Q", "DS", "RV", "Opt", "TI", "I",
           "MaxLen", "Lock", "SV");
 
+  /**
+   * Entries of an annotation that point elsewhere in the document and are compared there: a
+   * widget's field (/Parent, /Kids) by the field tree, the page (/P) by the page tree, a pop-up's
+   * annotation (/Parent) where it is on its page.
+   */
+  private static final Set<String> WIDGET_LINKS = Set.of("Parent", "Kids", "P");
+
+  /** What a later signature may set when it signs a field that was empty: its value, its look. */
+  private static final Set<String> SIGNING_SETS = Set.of("V", "AP", "AS");
+
+  /** The signatures and document timestamps of the document, as DSS judged them. */
+  public record Signatures(Set<List<Long>> intact, Set<List<Long>> passed) {
+
+    /** Each of {@code ranges} intact and passed: for tests and fuzzing. */
+    public static Signatures allOf(Set<List<Long>> ranges) {
+      return new Signatures(ranges, ranges);
+    }
+  }
+
   private final PdfReader before;
   private final PdfReader after;
   private final long signedEnd;
-  private final Set<List<Long>> intactSignatures;
-  private final Map<Long, Boolean> memo = new HashMap<>();
+  private final Signatures signatures;
   private final Map<String, ChangeAfterSigning> changes = new LinkedHashMap<>();
+  private final Map<Long, RevisionChanges> laterRevisions = new HashMap<>();
+  private final Map<Integer, Integer> claims = new HashMap<>();
+  private boolean regeneratedAppearances;
+  private int forbiddingPermission;
+
+  // the comparison's memory: results known for good, pairs being compared now (assumed the same
+  // while they are), and results that hold only if a pair still being compared turns out the same
+  private final Map<Pair, Boolean> known = new HashMap<>();
+  private final Map<Pair, Integer> comparing = new HashMap<>();
+  private final List<Pair> tentative = new ArrayList<>();
+  private int lowest = Integer.MAX_VALUE;
   private int comparisons;
 
+  private record Pair(Ref a, Ref b) {}
+
   private RevisionChanges(
-      PdfReader before, PdfReader after, long signedEnd, Set<List<Long>> intactSignatures) {
+      PdfReader before, PdfReader after, long signedEnd, Signatures signatures) {
     this.before = before;
     this.after = after;
     this.signedEnd = signedEnd;
-    this.intactSignatures = intactSignatures;
+    this.signatures = signatures;
+  }
+
+  /** As {@link #after(PdfReader, List, Signatures)}, each of {@code intact} also passed. */
+  public static List<ChangeAfterSigning> after(
+      PdfReader document, List<Long> byteRange, Set<List<Long>> intact) {
+    return after(document, byteRange, Signatures.allOf(intact));
   }
 
   /**
    * The changes after the signature whose /ByteRange is {@code byteRange}, in {@code document} (a
-   * reader of the whole file). {@code intactSignatures} are the byte ranges of the signatures and
-   * document timestamps whose signed bytes and signature value DSS found intact.
+   * reader of the whole file), given which signatures and document timestamps DSS found intact
+   * (signed bytes and signature value) and which it passed.
    */
   public static List<ChangeAfterSigning> after(
-      PdfReader document, List<Long> byteRange, Set<List<Long>> intactSignatures) {
+      PdfReader document, List<Long> byteRange, Signatures signatures) {
+    try {
+      return afterOrThrow(document, byteRange, signatures);
+    } catch (RuntimeException | StackOverflowError e) {
+      // a case the comparison should have handled (the fuzz tests look for them): the signature
+      // cannot pass on a comparison that did not finish
+      LOG.warn("Comparing revisions failed: {}", e.toString());
+      return List.of(new ChangeAfterSigning(Kind.NOT_ANALYSED, null, e.getClass().getSimpleName()));
+    }
+  }
+
+  /** As {@link #after}, but a RuntimeException of the comparison itself propagates (fuzz tests). */
+  public static List<ChangeAfterSigning> afterOrThrow(
+      PdfReader document, List<Long> byteRange, Signatures signatures) {
     long end = revisionEnd(document, byteRange);
     if (end < 0) {
       return List.of(ChangeAfterSigning.of(Kind.BYTE_RANGE_INVALID));
@@ -112,12 +166,8 @@ public final class RevisionChanges {
       // is built from other sections than the ones that were signed
       return List.of(ChangeAfterSigning.of(Kind.REVISION_NOT_IN_HISTORY));
     }
-    RevisionChanges comparison = new RevisionChanges(before, document, end, intactSignatures);
-    try {
-      comparison.compare();
-    } catch (UnsupportedPdfException | RuntimeException e) {
-      comparison.add(Kind.NOT_ANALYSED, null, e.getMessage());
-    }
+    RevisionChanges comparison = new RevisionChanges(before, document, end, signatures);
+    comparison.compare(byteRange);
     return List.copyOf(comparison.changes.values());
   }
 
@@ -167,22 +217,61 @@ public final class RevisionChanges {
 
   // ------------------------------------------------------------------ the document's parts
 
-  private void compare() throws UnsupportedPdfException {
-    if (!same(before.trailer().get("Info"), after.trailer().get("Info"))) {
-      add(Kind.DOCUMENT_INFORMATION_CHANGED, null, null);
+  /** One part that cannot be read leaves the others compared, so a display change still shows. */
+  private interface Part {
+    void compare() throws UnsupportedPdfException;
+  }
+
+  private void part(String name, Part part) {
+    try {
+      part.compare();
+    } catch (UnsupportedPdfException e) {
+      add(Kind.NOT_ANALYSED, null, name + ": " + e.getMessage());
+      // what was assumed while the part was being compared held for nothing
+      comparing.clear();
+      tentative.clear();
+      lowest = Integer.MAX_VALUE;
     }
+  }
+
+  private void compare(List<Long> byteRange) {
+    part("permissions", () -> forbiddingPermission = permissionOf(byteRange));
+    part(
+        "form",
+        () -> {
+          Object form = after.resolve(after.catalog().get("AcroForm"));
+          regeneratedAppearances =
+              form instanceof Dict f && after.resolve(f.get("NeedAppearances")) == Boolean.TRUE
+                  || before.resolve(before.catalog().get("AcroForm")) instanceof Dict g
+                      && before.resolve(g.get("NeedAppearances")) == Boolean.TRUE;
+        });
+    part("pages", this::comparePages);
+    part(
+        "form",
+        () ->
+            compareForm(
+                before.resolve(before.catalog().get("AcroForm")),
+                after.resolve(after.catalog().get("AcroForm"))));
+    part("catalog", this::compareCatalog);
+    part(
+        "document information",
+        () -> {
+          if (!same(before.trailer().get("Info"), after.trailer().get("Info"))) {
+            add(Kind.DOCUMENT_INFORMATION_CHANGED, null, null);
+          }
+        });
     if (after.encrypted() != before.encrypted()) {
       add(Kind.PERMISSIONS_CHANGED, null, "Encrypt");
     }
+  }
+
+  private void compareCatalog() throws UnsupportedPdfException {
     Dict catalogBefore = before.catalog();
     Dict catalogAfter = after.catalog();
-    comparePages();
-    compareForm(
-        before.resolve(catalogBefore.get("AcroForm")), after.resolve(catalogAfter.get("AcroForm")));
     for (String key : keys(catalogBefore, catalogAfter)) {
       switch (key) {
         case "Pages", "AcroForm" -> {
-          // compared above, page by page and field by field
+          // compared page by page and field by field
         }
         case "DSS", "Extensions" -> {
           // validation data (ETSI EN 319 142-1 5.4) and the extension level it declares
@@ -245,7 +334,9 @@ public final class RevisionChanges {
       kept.add(page.ref().number());
       reordered |= j < lastIndex;
       lastIndex = j;
-      comparePage(page, pagesAfter.get(j), j + 1);
+      int pageNumber = j + 1;
+      PdfReader.Page later = pagesAfter.get(j);
+      part("page " + pageNumber, () -> comparePage(page, later, pageNumber));
     }
     for (int j = 0; j < pagesAfter.size(); j++) {
       if (!kept.contains(pagesAfter.get(j).ref().number())) {
@@ -263,7 +354,7 @@ public final class RevisionChanges {
     keys.addAll(INHERITED);
     for (String key : keys) {
       if (key.equals("Parent") || key.equals("Annots")) {
-        continue;
+        continue; // the tree is walked from its root; annotations one by one below
       }
       Object x = INHERITED.contains(key) ? before.inherited(a.dict(), key) : a.dict().get(key);
       Object y = INHERITED.contains(key) ? after.inherited(b.dict(), key) : b.dict().get(key);
@@ -289,23 +380,37 @@ public final class RevisionChanges {
       throws UnsupportedPdfException {
     Map<Object, Object> annotsBefore = annotations(before, a);
     Map<Object, Object> annotsAfter = annotations(after, b);
+    List<Object> orderBefore = new ArrayList<>();
     for (Map.Entry<Object, Object> e : annotsBefore.entrySet()) {
       Object later = annotsAfter.get(e.getKey());
       if (later == null) {
         add(Kind.ANNOTATION_REMOVED, page, subtype(before, e.getValue()));
-      } else if (!sameAnnotation(e.getValue(), later)) {
-        Dict widget = before.resolve(e.getValue()) instanceof Dict d ? d : null;
-        boolean wasEmptySignature =
-            widget != null && isSignatureField(before, widget) && value(before, widget) == null;
-        if (!(wasEmptySignature && signedLater(after, later))) {
-          add(
-              widget != null && isSignatureField(before, widget)
-                  ? Kind.SIGNATURE_CHANGED
-                  : Kind.ANNOTATION_CHANGED,
-              page,
-              subtype(after, later));
-        }
+        continue;
       }
+      orderBefore.add(e.getKey());
+      Dict was = before.resolve(e.getValue()) instanceof Dict d ? d : null;
+      boolean wasEmptySignature =
+          was != null && isSignatureWidget(before, was) && value(before, was) == null;
+      if (wasEmptySignature && signedLater(after, later)) {
+        // a later signature signed this empty field: it may set the value and the look, which
+        // stays inside the field's rectangle, and nothing else
+        if (!sameAnnotation(e.getValue(), later, SIGNING_SETS)) {
+          add(Kind.SIGNATURE_CHANGED, page, fieldName(after, after.dict(later, "A widget")));
+        }
+      } else if (!sameAnnotation(e.getValue(), later, Set.of())) {
+        add(
+            was != null && isSignatureField(before, was)
+                ? Kind.SIGNATURE_CHANGED
+                : Kind.ANNOTATION_CHANGED,
+            page,
+            subtype(after, later));
+      }
+    }
+    List<Object> orderAfter = new ArrayList<>(annotsAfter.keySet());
+    orderAfter.retainAll(orderBefore);
+    if (!orderAfter.equals(orderBefore)) {
+      // annotations are drawn in their order: one moved above another shows differently
+      add(Kind.ANNOTATION_CHANGED, page, "order");
     }
     for (Map.Entry<Object, Object> e : annotsAfter.entrySet()) {
       if (annotsBefore.containsKey(e.getKey())) {
@@ -313,7 +418,7 @@ public final class RevisionChanges {
       }
       Object annot = e.getValue();
       Dict dict = after.resolve(annot) instanceof Dict d ? d : null;
-      if (dict == null || !isSignatureField(after, dict)) {
+      if (dict == null || !isSignatureWidget(after, dict)) {
         add(Kind.ANNOTATION_ADDED, page, subtype(after, annot));
       } else if (value(after, dict) == null) {
         add(
@@ -323,33 +428,37 @@ public final class RevisionChanges {
             page,
             fieldName(after, dict));
       } else if (!signedLater(after, annot)) {
-        // a widget that claims a signature DSS did not find intact paints what it likes
-        add(Kind.ANNOTATION_ADDED, page, "unsigned signature widget");
+        // a widget that claims a signature DSS did not find intact (or passed, when the widget
+        // can be seen), or that its signature did not write, paints what it likes
+        add(Kind.ANNOTATION_ADDED, page, "signature widget of no valid later signature");
       }
     }
   }
 
   /**
-   * Whether an annotation is the same, leaving a widget's field entries (its value above all) to
-   * the comparison of fields: a text field and its widget are often one dictionary, and a value
-   * changed without a new appearance does not change what the page shows.
+   * Whether an annotation is the same. Its links to its page (/P) and to its parent (a widget's
+   * field, a pop-up's annotation) are compared where those are, and so are a widget's field entries
+   * (a text field and its widget are often one dictionary, and a value changed without a new
+   * appearance does not change what the page shows), as are the entries {@code allowed} to change.
    */
-  private boolean sameAnnotation(Object x, Object y) throws UnsupportedPdfException {
-    if (before.resolve(x) instanceof Dict a
-        && after.resolve(y) instanceof Dict b
-        && a.isName("Subtype", "Widget")
-        && b.isName("Subtype", "Widget")) {
-      for (String key : keys(a, b)) {
-        if (!FIELD_KEYS.contains(key)
-            && !key.equals("Kids")
-            && !backPointer(a, key)
-            && !same(a.get(key), b.get(key))) {
-          return false;
-        }
-      }
-      return true;
+  private boolean sameAnnotation(Object x, Object y, Set<String> allowed)
+      throws UnsupportedPdfException {
+    if (!(before.resolve(x) instanceof Dict a) || !(after.resolve(y) instanceof Dict b)) {
+      return same(x, y);
     }
-    return same(x, y);
+    boolean widget = a.isName("Subtype", "Widget") && b.isName("Subtype", "Widget");
+    for (String key : keys(a, b)) {
+      if (WIDGET_LINKS.contains(key) || allowed.contains(key)) {
+        continue;
+      }
+      if (widget && FIELD_KEYS.contains(key)) {
+        continue;
+      }
+      if (!same(a.get(key), b.get(key))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The page's annotations by object number (direct ones by position). */
@@ -359,7 +468,7 @@ public final class RevisionChanges {
     if (pdf.resolve(page.dict().get("Annots")) instanceof List<?> list) {
       for (int i = 0; i < list.size(); i++) {
         Object annot = list.get(i);
-        annots.put(annot instanceof Ref ref ? (Object) ref.number() : "direct " + i, annot);
+        annots.putIfAbsent(annot instanceof Ref ref ? (Object) ref.number() : "direct " + i, annot);
       }
     }
     return annots;
@@ -381,7 +490,11 @@ public final class RevisionChanges {
         }
         default -> {
           if (!same(a.get(key), b.get(key))) {
-            add(Kind.FORM_DEFAULTS_CHANGED, null, key);
+            // with appearances redrawn by the viewer, the form's fonts and defaults are shown
+            add(
+                regeneratedAppearances ? Kind.FORM_APPEARANCE_CHANGED : Kind.FORM_DEFAULTS_CHANGED,
+                null,
+                key);
           }
         }
       }
@@ -390,55 +503,101 @@ public final class RevisionChanges {
 
   private void compareFields(Object fieldsBefore, Object fieldsAfter)
       throws UnsupportedPdfException {
-    Map<Object, Dict> a = fields(before, fieldsBefore);
-    Map<Object, Dict> b = fields(after, fieldsAfter);
-    for (Map.Entry<Object, Dict> e : a.entrySet()) {
-      Dict later = b.get(e.getKey());
-      String name = fieldName(before, e.getValue());
-      if (later == null) {
+    Map<Object, Object> a = fields(before, fieldsBefore);
+    Map<Object, Object> b = fields(after, fieldsAfter);
+    for (Map.Entry<Object, Object> e : a.entrySet()) {
+      Dict field = before.dict(e.getValue(), "A field");
+      String name = fieldName(before, field);
+      Object laterItem = b.get(e.getKey());
+      if (laterItem == null) {
         add(Kind.FORM_FIELD_REMOVED, null, name);
         continue;
       }
-      Dict field = e.getValue();
+      Dict later = after.dict(laterItem, "A field");
       if (isSignatureField(before, field)) {
-        Object was = value(before, field);
-        Object now = value(after, later);
-        if (was == null && now != null) {
-          if (!signedLater(after, later)) {
+        Object was = before.resolve(field.get("V"));
+        Object now = after.resolve(later.get("V"));
+        if (isNull(was) && !isNull(now)) {
+          if (!signedLater(after, laterItem)) {
             add(Kind.FORM_FIELD_CHANGED, null, name);
+          } else if (forbiddingPermission == 1 && !isTimestamp(now)) {
+            add(Kind.FORBIDDEN_BY_CERTIFICATION, null, name);
           }
-        } else if (!same(was, now)) {
+        } else if (!same(field.get("V"), later.get("V"))) {
           add(Kind.SIGNATURE_CHANGED, null, name);
         }
       } else if (!same(field.get("V"), later.get("V"))) {
-        add(Kind.FORM_FIELD_VALUE_CHANGED, null, name);
+        // a value shows when the viewer redraws fields (NeedAppearances), else only its widget's
+        // appearance shows, which the page comparison looks at
+        add(
+            regeneratedAppearances ? Kind.FORM_APPEARANCE_CHANGED : Kind.FORM_FIELD_VALUE_CHANGED,
+            null,
+            name);
       }
       for (String key : FIELD_KEYS) {
         if (!key.equals("V") && !same(field.get(key), later.get(key))) {
           add(key.equals("AA") ? Kind.ACTION_CHANGED : Kind.FORM_FIELD_CHANGED, null, name);
         }
       }
+      if (!kidsOnlyGrew(field, later)) {
+        add(Kind.FORM_FIELD_CHANGED, null, name);
+      }
     }
-    for (Map.Entry<Object, Dict> e : b.entrySet()) {
+    for (Map.Entry<Object, Object> e : b.entrySet()) {
       if (a.containsKey(e.getKey())) {
         continue;
       }
-      Dict field = e.getValue();
+      Dict field = after.dict(e.getValue(), "A field");
       String name = fieldName(after, field);
       if (!isSignatureField(after, field)) {
         add(Kind.FORM_FIELD_ADDED, null, name);
-      } else if (value(after, field) == null) {
-        add(Kind.EMPTY_SIGNATURE_FIELD_ADDED, null, name);
-      } else if (!signedLater(after, field)) {
+      } else if (isNull(after.resolve(field.get("V")))) {
+        if (field.has("T")) {
+          add(Kind.EMPTY_SIGNATURE_FIELD_ADDED, null, name);
+        }
+      } else if (!signedLater(after, e.getValue())) {
         add(Kind.FORM_FIELD_ADDED, null, name);
+      } else if (forbiddingPermission == 1 && !isTimestamp(after.resolve(field.get("V")))) {
+        add(Kind.FORBIDDEN_BY_CERTIFICATION, null, name);
       }
     }
   }
 
-  /** The terminal fields of the form (12.7.3.1), by object number. */
-  private static Map<Object, Dict> fields(PdfReader pdf, Object roots)
+  /**
+   * A document timestamp (ETSI EN 319 142-1 5.4.3): like validation data, what PAdES lets follow
+   * even a certification that allows no changes.
+   */
+  private static boolean isTimestamp(Object signature) {
+    return signature instanceof Dict d && d.isName("Type", "DocTimeStamp");
+  }
+
+  /**
+   * The field's kids are the same objects, in the same order, with perhaps new ones after them:
+   * each kid is compared as a field of its own, so only which kids there are matters here.
+   */
+  private boolean kidsOnlyGrew(Dict field, Dict later) throws UnsupportedPdfException {
+    List<Object> was = kidKeys(before, field);
+    List<Object> now = kidKeys(after, later);
+    return now.size() >= was.size() && now.subList(0, was.size()).equals(was);
+  }
+
+  private static List<Object> kidKeys(PdfReader pdf, Dict field) throws UnsupportedPdfException {
+    List<Object> keys = new ArrayList<>();
+    if (pdf.resolve(field.get("Kids")) instanceof List<?> kids) {
+      for (int i = 0; i < kids.size(); i++) {
+        keys.add(kids.get(i) instanceof Ref ref ? (Object) ref.number() : "direct " + i);
+      }
+    }
+    return keys;
+  }
+
+  /**
+   * Every node of the form's field tree (12.7.3.1), by object number: a parent's value or flags are
+   * inherited by its kids, so they are compared as much as a terminal field's.
+   */
+  private static Map<Object, Object> fields(PdfReader pdf, Object roots)
       throws UnsupportedPdfException {
-    Map<Object, Dict> fields = new LinkedHashMap<>();
+    Map<Object, Object> fields = new LinkedHashMap<>();
     if (!(pdf.resolve(roots) instanceof List<?> list)) {
       return fields;
     }
@@ -451,22 +610,14 @@ public final class RevisionChanges {
         continue;
       }
       if (seen.size() + direct > MAX_FIELDS) {
-        throw new UnsupportedPdfException("More than " + MAX_FIELDS + " form fields");
+        throw new LimitExceededException("More than " + MAX_FIELDS + " form fields");
       }
       if (!(pdf.resolve(item) instanceof Dict field)) {
         continue;
       }
-      boolean hasChildFields = false;
+      fields.put(item instanceof Ref ref ? (Object) ref.number() : "direct " + direct++, item);
       if (pdf.resolve(field.get("Kids")) instanceof List<?> kids) {
-        for (Object kid : kids) {
-          if (pdf.resolve(kid) instanceof Dict k && k.has("T")) {
-            hasChildFields = true;
-            todo.push(kid);
-          }
-        }
-      }
-      if (!hasChildFields) {
-        fields.put(item instanceof Ref ref ? (Object) ref.number() : "direct " + direct++, field);
+        kids.forEach(todo::push);
       }
     }
     return fields;
@@ -480,10 +631,15 @@ public final class RevisionChanges {
     return type instanceof Name name && name.raw().equals("Sig");
   }
 
+  private static boolean isSignatureWidget(PdfReader pdf, Dict dict)
+      throws UnsupportedPdfException {
+    return dict.isName("Subtype", "Widget") && isSignatureField(pdf, dict);
+  }
+
   /** The field's value (its signature dictionary), or null when the field is empty. */
   private static Object value(PdfReader pdf, Dict dict) throws UnsupportedPdfException {
     Object value = pdf.resolve(inheritedField(pdf, dict, "V"));
-    return value == null || value == Null.NULL ? null : value;
+    return isNull(value) ? null : value;
   }
 
   private static Object inheritedField(PdfReader pdf, Dict dict, String key)
@@ -491,7 +647,7 @@ public final class RevisionChanges {
     Dict node = dict;
     for (int depth = 0; depth < ReadLimits.MAX_NESTING && node != null; depth++) {
       if (node.has(key)) {
-        return pdf.resolve(node.get(key));
+        return node.get(key);
       }
       node = pdf.resolve(node.get("Parent")) instanceof Dict parent ? parent : null;
     }
@@ -499,12 +655,16 @@ public final class RevisionChanges {
   }
 
   /**
-   * Whether the field or widget holds a signature of a later revision that DSS found intact: the
-   * one kind of new field and widget PAdES lets follow a signature.
+   * Whether the field or widget holds a signature of a later revision that the document may have:
+   * DSS found it intact (and passed it, when the widget can be seen: a visible widget of a failed
+   * signature paints over the page), its signature dictionary is claimed by this one widget only,
+   * and the widget was written in that signature's own revision and not changed since, so its
+   * signer signed what it shows. A document timestamp's widget is the same kind of thing.
    */
   private boolean signedLater(PdfReader pdf, Object fieldOrWidget) throws UnsupportedPdfException {
     if (!(pdf.resolve(fieldOrWidget) instanceof Dict dict)
-        || !(value(pdf, dict) instanceof Dict signature)
+        || !(inheritedField(pdf, dict, "V") instanceof Ref signatureRef)
+        || !(pdf.object(signatureRef) instanceof Dict signature)
         || !(pdf.resolve(signature.get("ByteRange")) instanceof List<?> range)) {
       return false;
     }
@@ -516,24 +676,100 @@ public final class RevisionChanges {
       numbers.add(num.integer(0, Long.MAX_VALUE));
     }
     long end = revisionEnd(pdf, numbers);
-    return end > signedEnd && intactSignatures.contains(numbers);
-  }
-
-  private static boolean visible(Dict widget) {
-    if (!(widget.get("Rect") instanceof List<?> rect) || rect.size() != 4) {
+    boolean visible = dict.isName("Subtype", "Widget") && visible(dict);
+    if (end <= signedEnd
+        || !signatures.intact().contains(numbers)
+        || visible && !signatures.passed().contains(numbers)) {
       return false;
     }
-    try {
-      BigDecimal width = number(rect.get(2)).subtract(number(rect.get(0))).abs();
-      BigDecimal height = number(rect.get(3)).subtract(number(rect.get(1))).abs();
-      return width.signum() > 0 && height.signum() > 0 && widget.has("AP");
-    } catch (NumberFormatException | ClassCastException e) {
-      return true; // not readable as an invisible one
+    if (dict.isName("Subtype", "Widget")) {
+      if (!(fieldOrWidget instanceof Ref widget) || !writtenBy(widget, end)) {
+        return false;
+      }
+      // one widget per signature: a second widget claiming it is an annotation like any other
+      Integer claimed = claims.putIfAbsent(signatureRef.number(), widget.number());
+      return claimed == null || claimed == widget.number();
     }
+    return true;
   }
 
-  private static BigDecimal number(Object value) {
-    return new BigDecimal(((Num) value).text());
+  /**
+   * The widget exists in the revision ending at {@code end} as it is in the whole document (a later
+   * update may write it again, as PDFBox does when it adds validation data, but not change it).
+   */
+  private boolean writtenBy(Ref widget, long end) throws UnsupportedPdfException {
+    RevisionChanges since = laterRevisions.get(end);
+    if (since == null) {
+      since = new RevisionChanges(after.revision(end), after, end, signatures);
+      laterRevisions.put(end, since);
+    }
+    return since.before.object(widget) instanceof Dict
+        && since.sameAnnotation(widget, widget, Set.of());
+  }
+
+  /**
+   * The DocMDP permission of the signature being judged when it certifies the document (1: no
+   * changes, not even another signature), or 0 when it does not; a /Lock of its own field with
+   * permission 1 counts the same (PDF 2.0).
+   */
+  private int permissionOf(List<Long> byteRange) throws UnsupportedPdfException {
+    Dict catalog = before.catalog();
+    if (before.resolve(catalog.get("Perms")) instanceof Dict perms
+        && before.resolve(perms.get("DocMDP")) instanceof Dict certification
+        && numbers(before, certification.get("ByteRange")).equals(byteRange)
+        && before.resolve(certification.get("Reference")) instanceof List<?> references) {
+      for (Object reference : references) {
+        if (before.resolve(reference) instanceof Dict r
+            && r.isName("TransformMethod", "DocMDP")
+            && before.resolve(r.get("TransformParams")) instanceof Dict params) {
+          return params.get("P") instanceof Num p ? (int) p.integer(0, 3) : 2;
+        }
+      }
+    }
+    if (before.resolve(catalog.get("AcroForm")) instanceof Dict form) {
+      for (Object item : fields(before, form.get("Fields")).values()) {
+        Dict field = before.dict(item, "A field");
+        if (before.resolve(field.get("V")) instanceof Dict signature
+            && numbers(before, signature.get("ByteRange")).equals(byteRange)
+            && before.resolve(field.get("Lock")) instanceof Dict lock
+            && before.resolve(lock.get("P")) instanceof Num p
+            && p.integer(0, 3) == 1) {
+          return 1;
+        }
+      }
+    }
+    return 0;
+  }
+
+  private static List<Long> numbers(PdfReader pdf, Object array) throws UnsupportedPdfException {
+    List<Long> numbers = new ArrayList<>();
+    if (pdf.resolve(array) instanceof List<?> list) {
+      for (Object n : list) {
+        numbers.add(pdf.resolve(n) instanceof Num num ? num.integer(0, Long.MAX_VALUE) : -1L);
+      }
+    }
+    return numbers;
+  }
+
+  /** A widget with an area and an appearance; one that cannot be read as hidden counts as seen. */
+  private boolean visible(Dict widget) throws UnsupportedPdfException {
+    if (!widget.has("AP")) {
+      return false;
+    }
+    if (!(after.resolve(widget.get("Rect")) instanceof List<?> rect) || rect.size() != 4) {
+      return true;
+    }
+    BigDecimal[] c = new BigDecimal[4];
+    for (int i = 0; i < 4; i++) {
+      if (!(after.resolve(rect.get(i)) instanceof Num n)) {
+        return true;
+      }
+      c[i] = numeric(n);
+      if (c[i] == null) {
+        return true;
+      }
+    }
+    return c[2].subtract(c[0]).signum() != 0 && c[3].subtract(c[1]).signum() != 0;
   }
 
   private static String subtype(PdfReader pdf, Object annot) throws UnsupportedPdfException {
@@ -561,6 +797,12 @@ public final class RevisionChanges {
     return same(x, y, 0);
   }
 
+  /**
+   * Structural equality through references (a bisimulation): a pair being compared is assumed the
+   * same when a cycle leads back to it. A "same" that leaned on such an assumption is kept only
+   * once the assumed pair turns out the same too (the way Tarjan's algorithm closes a strongly
+   * connected component); a difference is final at once.
+   */
   private boolean same(Object x, Object y, int depth) throws UnsupportedPdfException {
     if (depth > MAX_DEPTH) {
       throw new UnsupportedPdfException("Objects nested too deep to compare");
@@ -569,39 +811,66 @@ public final class RevisionChanges {
       throw new UnsupportedPdfException("Interrupted");
     }
     if (x instanceof Ref rx && y instanceof Ref ry) {
-      long key = (long) rx.number() << 32 | ry.number();
-      Boolean known = memo.get(key);
-      if (known != null) {
-        return known;
+      Pair pair = new Pair(rx, ry);
+      Boolean result = known.get(pair);
+      if (result != null) {
+        return result;
+      }
+      Integer level = comparing.get(pair);
+      if (level != null) {
+        lowest = Math.min(lowest, level);
+        return true;
       }
       if (++comparisons > MAX_COMPARISONS) {
-        throw new UnsupportedPdfException("More than " + MAX_COMPARISONS + " objects to compare");
+        throw new LimitExceededException("More than " + MAX_COMPARISONS + " objects to compare");
       }
-      memo.put(key, Boolean.TRUE); // assumed while comparing, so cycles end (bisimulation)
-      boolean result;
-      if (rx.equals(ry) && untouched(rx.number())) {
-        // the same bytes in both revisions: only objects it refers to can differ
-        result = referencesSame(after.object(ry), depth);
+      int mine = comparing.size();
+      comparing.put(pair, mine);
+      int outerLowest = lowest;
+      lowest = Integer.MAX_VALUE;
+      int mark = tentative.size();
+      boolean same;
+      try {
+        same =
+            rx.equals(ry) && untouched(rx.number())
+                // the same bytes in both revisions: only the objects it refers to can differ
+                ? referencesSame(after.object(ry), depth)
+                : sameValue(before.object(rx), after.object(ry), depth);
+      } finally {
+        comparing.remove(pair);
+      }
+      int leanedOn = lowest;
+      if (!same) {
+        known.put(pair, false);
+        tentative.subList(mark, tentative.size()).clear();
+        leanedOn = Integer.MAX_VALUE;
+      } else if (leanedOn >= mine) {
+        known.put(pair, true);
+        for (Pair settled : tentative.subList(mark, tentative.size())) {
+          known.put(settled, true);
+        }
+        tentative.subList(mark, tentative.size()).clear();
+        leanedOn = Integer.MAX_VALUE;
       } else {
-        result = sameValue(before.object(rx), after.object(ry), depth);
+        tentative.add(pair);
       }
-      memo.put(key, result);
-      return result;
+      lowest = Math.min(outerLowest, leanedOn);
+      return same;
     }
     Object vx = x instanceof Ref rx ? before.object(rx) : x;
     Object vy = y instanceof Ref ry ? after.object(ry) : y;
     return sameValue(vx, vy, depth);
   }
 
-  /** The cross-reference entry of {@code number} is the same in both revisions (7.5.8.3). */
+  /**
+   * The cross-reference entry of {@code number} is the same in both revisions and points at the
+   * object's own bytes (7.5.8.3). An object inside an object stream is not: what it reads as also
+   * depends on its stream's /N and /First, which may be indirect, so such objects are compared by
+   * value.
+   */
   private boolean untouched(int number) throws UnsupportedPdfException {
     PdfReader.Entry a = before.entry(number);
-    PdfReader.Entry b = after.entry(number);
-    if (a == null || !a.equals(b)) {
-      return false;
-    }
-    // an object inside an object stream changes with its stream
-    return a.type() != 2 || a.second() == number || untouched((int) a.second());
+    return a != null && a.type() == 1 && a.equals(after.entry(number));
   }
 
   private boolean referencesSame(Object value, int depth) throws UnsupportedPdfException {
@@ -609,8 +878,8 @@ public final class RevisionChanges {
       return same(ref, ref, depth + 1);
     }
     if (value instanceof Dict dict) {
-      for (Map.Entry<String, Object> e : dict.entries().entrySet()) {
-        if (!backPointer(dict, e.getKey()) && !referencesSame(e.getValue(), depth + 1)) {
+      for (Object entry : dict.entries().values()) {
+        if (!referencesSame(entry, depth + 1)) {
           return false;
         }
       }
@@ -635,7 +904,7 @@ public final class RevisionChanges {
     }
     if (x instanceof Dict a && y instanceof Dict b) {
       for (String key : keys(a, b)) {
-        if (!backPointer(a, key) && !same(a.get(key), b.get(key), depth + 1)) {
+        if (!same(a.get(key), b.get(key), depth + 1)) {
           return false;
         }
       }
@@ -656,7 +925,12 @@ public final class RevisionChanges {
       return true;
     }
     if (x instanceof Num a && y instanceof Num b) {
-      return a.text().equals(b.text()) || numeric(a).compareTo(numeric(b)) == 0;
+      if (a.text().equals(b.text())) {
+        return true;
+      }
+      BigDecimal na = numeric(a);
+      BigDecimal nb = numeric(b);
+      return na != null && nb != null && na.compareTo(nb) == 0;
     }
     if (x instanceof Str a && y instanceof Str b) {
       return Arrays.equals(a.bytes(), b.bytes());
@@ -668,20 +942,13 @@ public final class RevisionChanges {
     return value == null || value == Null.NULL;
   }
 
+  /** The number's value; null when it is none (the parser lets no such number through). */
   private static BigDecimal numeric(Num n) {
     try {
       return new BigDecimal(n.text().startsWith("+") ? n.text().substring(1) : n.text());
     } catch (NumberFormatException e) {
-      return BigDecimal.valueOf(Long.MIN_VALUE);
+      return null;
     }
-  }
-
-  /**
-   * Keys that point back up a tree: a page's or field's /Parent, an annotation's page (/P). The
-   * trees are compared from their roots, so these would only lead everywhere again.
-   */
-  private static boolean backPointer(Dict dict, String key) {
-    return key.equals("Parent") || key.equals("P") && (dict.has("Subtype") || dict.has("S"));
   }
 
   private boolean sameData(Stream a, Stream b) {
