@@ -371,8 +371,15 @@ public final class SignTool {
             ResponseCache.inMemory(),
             Duration.ofMinutes(10));
     Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-    List<String> serviceUrls =
-        new ArrayList<>(options.get("services").map(s -> List.of(s.split(","))).orElse(List.of()));
+    List<String> serviceUrls = new ArrayList<>();
+    for (String url : options.get("services").map(s -> s.split(",")).orElse(new String[0])) {
+      try {
+        PkiClient.restrictedTo(List.of(url), null);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--services: " + e.getMessage());
+      }
+      serviceUrls.add(url.strip());
+    }
     if (options.has("demo-pki")) {
       DemoPki pki = existingPki(options.path("demo-pki"));
       List<java.security.cert.X509Certificate> anchors =

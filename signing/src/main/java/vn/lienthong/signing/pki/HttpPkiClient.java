@@ -7,7 +7,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Plain HTTP access to CRLs, OCSP responders and TSAs, with a bounded time per call. */
+/**
+ * Plain HTTP access to CRLs, OCSP responders and TSAs, with a bounded time per call and a bounded
+ * answer. Redirects are not followed: the URL that was allowed (see {@link PkiClient#restrictedTo})
+ * is the only one called.
+ */
 public final class HttpPkiClient implements PkiClient {
 
   /** A CRL or OCSP answer larger than this is refused rather than buffered. */
@@ -21,7 +25,7 @@ public final class HttpPkiClient implements PkiClient {
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(timeout)
-            .followRedirects(HttpClient.Redirect.NORMAL)
+            .followRedirects(HttpClient.Redirect.NEVER)
             .build();
   }
 
@@ -42,14 +46,19 @@ public final class HttpPkiClient implements PkiClient {
 
   private byte[] send(HttpRequest request) {
     try {
-      HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-      if (response.statusCode() / 100 != 2) {
-        throw new PkiException("HTTP " + response.statusCode() + " from " + request.uri());
+      HttpResponse<java.io.InputStream> response =
+          http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      try (java.io.InputStream body = response.body()) {
+        if (response.statusCode() / 100 != 2) {
+          throw new PkiException("HTTP " + response.statusCode() + " from " + request.uri());
+        }
+        // read one byte past the limit: an answer that has it is refused, never buffered whole
+        byte[] bytes = body.readNBytes(MAX_RESPONSE_BYTES + 1);
+        if (bytes.length > MAX_RESPONSE_BYTES) {
+          throw new PkiException("Response too large from " + request.uri());
+        }
+        return bytes;
       }
-      if (response.body().length > MAX_RESPONSE_BYTES) {
-        throw new PkiException("Response too large from " + request.uri());
-      }
-      return response.body();
     } catch (IOException e) {
       throw new PkiException("Cannot reach " + request.uri(), e);
     } catch (InterruptedException e) {

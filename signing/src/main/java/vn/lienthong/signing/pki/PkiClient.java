@@ -19,7 +19,16 @@ public interface PkiClient {
    * refused without a request.
    */
   static PkiClient restrictedTo(java.util.List<String> prefixes, PkiClient client) {
-    java.util.List<String> allowed = prefixes.stream().map(PkiClient::normalized).toList();
+    java.util.List<String> allowed = new java.util.ArrayList<>();
+    for (String prefix : prefixes) {
+      String normalized = normalized(prefix.strip());
+      if (normalized == null) {
+        throw new IllegalArgumentException("Not an http(s) URL of a trust service: " + prefix);
+      }
+      // a prefix is a folder: http://pki/crl must not let http://pki/crl-admin through
+      allowed.add(
+          normalized.endsWith("/") || normalized.contains("?") ? normalized : normalized + "/");
+    }
     java.util.function.Consumer<String> check =
         url -> {
           String normalized = normalized(url);
@@ -53,7 +62,8 @@ public interface PkiClient {
           || uri.getRawUserInfo() != null
           || uri.getRawPath() == null
           || uri.getRawPath().contains("/../")
-          || uri.getRawPath().startsWith("/..")) {
+          || uri.getRawPath().startsWith("/..")
+          || encodedSeparator(uri.getRawPath())) {
         return null;
       }
       int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
@@ -68,6 +78,18 @@ public interface PkiClient {
     } catch (java.net.URISyntaxException e) {
       return null;
     }
+  }
+
+  /**
+   * An encoded dot, slash or backslash: a server may decode it into a path outside the prefix after
+   * we compared, so such paths are refused rather than guessed at.
+   */
+  private static boolean encodedSeparator(String rawPath) {
+    String lower = rawPath.toLowerCase(java.util.Locale.ROOT);
+    return lower.contains("%2e")
+        || lower.contains("%2f")
+        || lower.contains("%5c")
+        || rawPath.indexOf('\\') >= 0;
   }
 
   /** Routes the demo PKI's own URLs in process and everything else to {@code fallback}. */

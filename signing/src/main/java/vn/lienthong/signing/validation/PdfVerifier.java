@@ -136,6 +136,19 @@ public final class PdfVerifier {
     return bounded(deadline -> verifyNow(pdf, etsiReport, deadline));
   }
 
+  /** Permits left for large documents (tests: none is ever lost). */
+  int largePermits() {
+    return large.availablePermits();
+  }
+
+  void holdLargePermit() throws InterruptedException {
+    large.acquire();
+  }
+
+  void releaseLargePermit() {
+    large.release();
+  }
+
   /** Work on one document, given the moment (System.nanoTime) it must be done by. */
   interface DocumentWork<T> {
     T run(long deadline) throws Exception;

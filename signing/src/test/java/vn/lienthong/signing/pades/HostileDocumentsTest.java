@@ -153,7 +153,9 @@ class HostileDocumentsTest {
                       .xrefStream(7));
 
           assertRefused(input, dir, Reason.TOO_COMPLEX, "Stream decodes to more than 33554432");
-          assertVerifyRefused(input, Reason.TOO_COMPLEX);
+          // verification lets PDFBox decode a stream of up to 64 MB (DecodeBounds measures it
+          // first): 40 MB is within that, and the document has no signature
+          assertThat(verifyInput(input)).isEqualTo(Indication.NO_SIGNATURE);
         });
   }
 

@@ -49,6 +49,9 @@ class RestrictedPkiClientTest {
             "http://pki.thanhkhe.gov.vn/pkiadmin",
             "http://user@pki.thanhkhe.gov.vn/pki/crl",
             "http://pki.thanhkhe.gov.vn.evil.example/pki/crl",
+            "http://pki.thanhkhe.gov.vn/pki/%2e%2e/management",
+            "http://pki.thanhkhe.gov.vn/pki/%2E%2E%2Fmanagement",
+            "http://pki.thanhkhe.gov.vn/pki/..%5cmanagement",
             "file:///etc/passwd",
             "ldap://pki.thanhkhe.gov.vn/cn=crl",
             "not a url")) {
@@ -58,5 +61,16 @@ class RestrictedPkiClientTest {
           .hasMessageContaining("Not a configured trust service");
     }
     assertThat(fetched).isEmpty();
+  }
+
+  @Test
+  void aPrefixIsAFolderAndMustBeAnHttpUrl() {
+    PkiClient folder = PkiClient.restrictedTo(List.of("http://pki.thanhkhe.gov.vn/pki"), recording);
+    folder.get("http://pki.thanhkhe.gov.vn/pki/crl/root.crl");
+    assertThat(fetched).hasSize(1);
+    assertThatThrownBy(() -> folder.get("http://pki.thanhkhe.gov.vn/pkiadmin/x"))
+        .isInstanceOf(PkiException.class);
+    assertThatThrownBy(() -> PkiClient.restrictedTo(List.of("pki.thanhkhe.gov.vn, b"), recording))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -162,6 +162,72 @@ class VerificationBoundsTest {
   }
 
   @Test
+  void timeWaitingForAWorkerIsNotCountedAgainstTheDocument() throws Exception {
+    PdfVerifier verifier = verifier(limits(Duration.ofMillis(1500), 1, 1));
+    ExecutorService caller = Executors.newSingleThreadExecutor();
+    try {
+      CountDownLatch running = new CountDownLatch(1);
+      Future<Object> first =
+          caller.submit(
+              () ->
+                  verifier.bounded(
+                      deadline -> {
+                        running.countDown();
+                        Thread.sleep(1000);
+                        return "first";
+                      }));
+      assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+      // waits about 1 s for the worker, then needs 1 s of its own 1.5 s: more than 1.5 s in all
+      Object second =
+          verifier.bounded(
+              deadline -> {
+                Thread.sleep(1000);
+                return "second";
+              });
+      assertThat(second).isEqualTo("second");
+      assertThat(first.get()).isEqualTo("first");
+    } finally {
+      caller.shutdownNow();
+    }
+  }
+
+  @Test
+  void aLargeDocumentWhoseCallerGivesUpReturnsNoPermitItDidNotTake(@TempDir Path dir)
+      throws Exception {
+    System.setProperty("lienthong.signing.largeDocumentBytes", "0"); // every document is large
+    try {
+      Path pdf = Fixtures.samplePdf(dir, 1);
+      PdfVerifier verifier = verifier(limits(Duration.ofSeconds(30), 2, 2));
+      // hold the one permit as another large document would, while this one waits for it
+      verifier.bounded(
+          deadline -> {
+            verifier.holdLargePermit();
+            return null;
+          });
+      Thread caller =
+          new Thread(
+              () -> {
+                try {
+                  verifier.verify(pdf);
+                } catch (RuntimeException e) {
+                  // interrupted while waiting: what the test is about
+                }
+              });
+      caller.start();
+      Thread.sleep(500);
+      caller.interrupt();
+      caller.join(10_000);
+      Thread.sleep(300); // the worker has given up too
+      verifier.releaseLargePermit();
+      assertThat(verifier.largePermits()).isEqualTo(1);
+      assertThat(verifier.verify(pdf).indication()).isEqualTo(Indication.NO_SIGNATURE);
+      assertThat(verifier.largePermits()).isEqualTo(1);
+    } finally {
+      System.clearProperty("lienthong.signing.largeDocumentBytes");
+    }
+  }
+
+  @Test
   void aContentStreamThatInflatesBeyondTheBoundIsRefusedBeforePdfBoxDecodesIt(@TempDir Path dir)
       throws IOException {
     // 256 MB of spaces in a 256 KB Flate stream: PDFBox would inflate it whole into memory

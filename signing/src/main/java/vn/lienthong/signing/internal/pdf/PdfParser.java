@@ -244,6 +244,7 @@ final class PdfParser {
     if (high >= 0) {
       bytes.write(high << 4);
     }
+    limits.string(bytes.size());
     return new Str(bytes.toByteArray());
   }
 
@@ -261,6 +262,7 @@ final class PdfParser {
         }
         case ')' -> {
           if (--depth == 0) {
+            limits.string(bytes.size());
             return new Str(bytes.toByteArray());
           }
           bytes.write(c);

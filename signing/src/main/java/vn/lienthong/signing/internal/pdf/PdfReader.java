@@ -241,6 +241,50 @@ public final class PdfReader implements Closeable {
     return null;
   }
 
+  /** Told each object body a cross-reference section points at. */
+  public interface VersionVisitor {
+    void visit(Ref ref, Object value) throws UnsupportedPdfException;
+  }
+
+  /**
+   * Every object body any cross-reference section of the chain points at, the versions earlier
+   * revisions replaced included (what a check of the whole file, not only of what the newest
+   * revision shows, needs). An object that cannot be read is skipped; at most {@link
+   * ReadLimits#MAX_VERSIONS} entries are looked at.
+   */
+  public void visitVersions(VersionVisitor visitor) throws UnsupportedPdfException {
+    long entries = 0;
+    Set<Long> seen = new HashSet<>();
+    for (XrefSection section : sections) {
+      for (long[] range : section.ranges()) {
+        for (long n = range[0]; n < range[0] + range[1]; n++) {
+          if (++entries > ReadLimits.MAX_VERSIONS) {
+            throw new LimitExceededException("More than " + ReadLimits.MAX_VERSIONS + " entries");
+          }
+          Entry entry;
+          try {
+            entry = section.entry((int) n);
+          } catch (UnsupportedPdfException e) {
+            break; // the rest of this range is beyond what the section holds
+          }
+          if (entry == null || entry.type() != 1 || !seen.add(entry.second()) || n == 0) {
+            continue;
+          }
+          Ref ref = new Ref((int) n, (int) Math.min(entry.third(), ReadLimits.MAX_GENERATION));
+          Object value;
+          try {
+            value = indirectObject(ref, entry.second());
+          } catch (LimitExceededException e) {
+            throw e;
+          } catch (UnsupportedPdfException e) {
+            continue; // not an object there: no reader takes it as one
+          }
+          visitor.visit(ref, value);
+        }
+      }
+    }
+  }
+
   /** The raw (still encoded) bytes of a stream, when they are at most {@code max} long. */
   public byte[] rawData(Stream stream, int max) throws UnsupportedPdfException {
     if (stream.dataLength() > max) {
@@ -477,6 +521,7 @@ public final class PdfReader implements Closeable {
       if (position + 20 * count > file.size()) {
         throw new UnsupportedPdfException("Cross-reference subsection runs past the end");
       }
+      limits.subsection();
       subsections.add(new long[] {start, count, position});
       parser.seek(position + 20 * count);
     }
@@ -637,6 +682,9 @@ public final class PdfReader implements Closeable {
 
     /** The highest object number this section lists. */
     long highestNumber();
+
+    /** {first number, count} of each run of numbers the section lists. */
+    List<long[]> ranges();
   }
 
   /** A classic table, read lazily: entry n of a subsection is at a fixed 20-byte offset. */
@@ -667,6 +715,11 @@ public final class PdfReader implements Closeable {
         }
       }
       return null;
+    }
+
+    @Override
+    public List<long[]> ranges() {
+      return subsections;
     }
 
     @Override
@@ -760,6 +813,15 @@ public final class PdfReader implements Closeable {
     }
 
     @Override
+    public List<long[]> ranges() {
+      List<long[]> ranges = new ArrayList<>();
+      for (int i = 0; i + 1 < index.length; i += 2) {
+        ranges.add(new long[] {index[i], index[i + 1]});
+      }
+      return ranges;
+    }
+
+    @Override
     public long highestNumber() {
       long highest = 0;
       for (int i = 0; i + 1 < index.length; i += 2) {
@@ -798,9 +860,14 @@ public final class PdfReader implements Closeable {
       // each pair takes at least four bytes ("1 0 "), which bounds /N by the data itself
       long count = n.integer(0, data.length / 4 + 1);
       PdfParser header = new PdfParser(Bytes.of(data), 0, limits);
+      Set<Long> starts = new HashSet<>();
       for (long i = 0; i < count; i++) {
         int number = (int) header.integer(ReadLimits.MAX_OBJECT_NUMBER);
         long offset = header.integer(data.length - first);
+        if (!starts.add(offset)) {
+          // each object has its own place; many numbers on one would each be parsed and kept
+          throw new UnsupportedPdfException("Objects of an object stream share one offset");
+        }
         offsets.putIfAbsent(number, offset);
       }
     }

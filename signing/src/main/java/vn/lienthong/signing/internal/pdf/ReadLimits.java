@@ -45,8 +45,32 @@ final class ReadLimits {
 
   static final int MAX_PAGE_TREE_NODES = 1_000_000;
 
+  /** Subsections of all cross-reference tables (each a range of numbers). */
+  static final int MAX_SUBSECTIONS = 100_000;
+
+  /** Bytes of all strings parsed. */
+  static final long MAX_STRING_BYTES_READ = 64L * 1024 * 1024;
+
+  /** Cross-reference entries looked at by a check of every object version. */
+  static final long MAX_VERSIONS = 10_000_000L;
+
   private int values;
   private long inflated;
+  private int subsections;
+  private long stringBytes;
+
+  void subsection() throws UnsupportedPdfException {
+    if (++subsections > MAX_SUBSECTIONS) {
+      throw new LimitExceededException("More than " + MAX_SUBSECTIONS + " subsections");
+    }
+  }
+
+  void string(int bytes) throws UnsupportedPdfException {
+    stringBytes += bytes;
+    if (stringBytes > MAX_STRING_BYTES_READ) {
+      throw new LimitExceededException("More than " + MAX_STRING_BYTES_READ + " bytes of strings");
+    }
+  }
 
   void value() throws UnsupportedPdfException {
     if (++values > MAX_VALUES) {
