@@ -105,9 +105,10 @@ public final class DssSupport {
 
   /**
    * Our PDF object factory: PDFBox native drawing (real text, embedded font), overlaps allowed, the
-   * document's signature permissions enforced, and PDFBox's stream buffers within {@link
-   * #PDF_MEMORY_BYTES} (beyond it PDFBox fails with an IOException, which is a damaged document to
-   * us, not an OutOfMemoryError).
+   * document's signature permissions enforced, and PDFBox's stream cache (the buffers of streams it
+   * writes) within {@link #PDF_BUFFER_BYTES}, beyond which PDFBox fails with an IOException, a
+   * damaged document to us. What PDFBox decodes while reading is not in that cache: verification
+   * measures it first ({@code internal.pdf.DecodeBounds}).
    */
   public static PdfBoxNativeObjectFactory inMemoryPdfFactory() {
     PdfBoxNativeObjectFactory factory = new PdfBoxNativeObjectFactory();

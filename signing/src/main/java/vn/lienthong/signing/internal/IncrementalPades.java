@@ -56,7 +56,23 @@ public final class IncrementalPades {
         throw new InvalidDocumentException(
             Reason.SIGNING_NOT_PERMITTED, "A new signature is not permitted: " + refusal.get());
       }
-      SignatureIncrement increment = SignatureIncrement.build(pdf, request);
+      SignatureIncrement increment;
+      try {
+        increment = SignatureIncrement.build(pdf, request);
+      } catch (DamagedPdfException | LimitExceededException e) {
+        throw e;
+      } catch (UnsupportedPdfException e) {
+        if (request.visible() != null && !pdf.pageCountsAgree()) {
+          // the general path finds page N by the tree's counts, which are wrong here
+          throw new DamagedPdfException(
+              "the page tree's /Count entries are wrong, and page "
+                  + (request.visible().pageIndex() + 1)
+                  + " could not be signed the way a viewer counts pages ("
+                  + e.getMessage()
+                  + ")");
+        }
+        throw e;
+      }
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       hashAndCopy(pdf, digest, copyTo);
       // the signed ranges begin with the whole original: its own hash is a clone away

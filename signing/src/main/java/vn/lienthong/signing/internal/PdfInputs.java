@@ -19,6 +19,9 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import vn.lienthong.signing.InvalidDocumentException;
 import vn.lienthong.signing.InvalidDocumentException.Reason;
 import vn.lienthong.signing.SigningException;
+import vn.lienthong.signing.internal.pdf.PdfReader;
+import vn.lienthong.signing.internal.pdf.SignaturePermissions;
+import vn.lienthong.signing.internal.pdf.UnsupportedPdfException;
 
 /**
  * Cheap checks before DSS sees a file, and the diagnosis when DSS fails on it: the caller gets
@@ -104,7 +107,7 @@ public final class PdfInputs {
    * in place), so the document's own count is the number of /ByteRange entries in its bytes.
    */
   public static void requireSignaturesKept(Path input, Path output, int added) {
-    long before = occurrences(input, "/ByteRange".getBytes(StandardCharsets.US_ASCII));
+    long before = signatures(input);
     int after;
     try (PDDocument document = Loader.loadPDF(output.toFile())) {
       after = document.getSignatureDictionaries().size();
@@ -124,6 +127,19 @@ public final class PdfInputs {
               + " of its "
               + before
               + " signatures");
+    }
+  }
+
+  /**
+   * The signatures a document has: counted in its form by our reader when it can read the file (the
+   * general path also takes files it reads but cannot sign our way); else the /ByteRange entries in
+   * its bytes, which a damaged cross-reference cannot hide.
+   */
+  private static long signatures(Path input) {
+    try (PdfReader pdf = PdfReader.open(input)) {
+      return SignaturePermissions.signedFields(pdf).size();
+    } catch (UnsupportedPdfException | RuntimeException e) {
+      return occurrences(input, "/ByteRange".getBytes(StandardCharsets.US_ASCII));
     }
   }
 

@@ -36,7 +36,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>That comparison bypasses the token's own retry counter, so each source counts its wrong PINs
  * (the token's refusal at login included) and, after {@code maxWrongPins} of them (3 by default),
  * refuses every borrow with {@link PinLockedException} without comparing or logging in again. A
- * right PIN resets the count. Other sources of the token are not affected.
+ * right PIN resets the count. Other sources of the token are not affected. A new source per guess
+ * would start a new count, so the login counts too: after {@link #MAX_WRONG_PER_LOGIN} wrong PINs
+ * from any sources since the last right one, no other source may join that login ({@link
+ * PinLockedException}) until its sources are closed and the token, logged out, checks the next PIN
+ * itself with its own retry counter.
  *
  * <p>The login lasts while it is used: each source whose PIN was accepted, and each key lent and
  * not yet given back, holds the token open. When the last of them is closed the token is logged out
@@ -63,6 +67,12 @@ public final class Pkcs11KeySource implements KeySource {
   private final char[] pin;
   private final Duration busyTimeout;
   private final int maxWrongPins;
+
+  /**
+   * Wrong PINs compared against one login, from any number of sources, before the login takes no
+   * more: the token's own counter does not see these, so this is the bound on guessing it.
+   */
+  public static final int MAX_WRONG_PER_LOGIN = 5;
 
   /** The token's slot, resolved on first use; forgotten when the token goes away. */
   private volatile String slotConfig;
@@ -279,6 +289,15 @@ public final class Pkcs11KeySource implements KeySource {
           }
         }
       }
+      if (existing.refusesComparing()) {
+        throw new PinLockedException(
+            "The token "
+                + describe()
+                + " was given "
+                + MAX_WRONG_PER_LOGIN
+                + " wrong PINs since it was logged in: no other key source may join this login;"
+                + " close its key sources so that the token checks the next PIN itself");
+      }
       if (!existing.acceptsPin(pin)) {
         throw new WrongPinException("The PIN for the token " + describe() + " is wrong");
       }
@@ -420,6 +439,7 @@ public final class Pkcs11KeySource implements KeySource {
     private final byte[] pinHash;
     private int users = 1;
     private boolean retired;
+    private int wrongComparisons;
 
     OpenToken(String id, Provider provider, KeyStore store, char[] pin) {
       this.id = id;
@@ -429,8 +449,20 @@ public final class Pkcs11KeySource implements KeySource {
       this.pinHash = hash(pin);
     }
 
-    boolean acceptsPin(char[] pin) {
-      return MessageDigest.isEqual(pinHash, hash(pin));
+    /**
+     * Whether {@code pin} is the PIN that logged in. Wrong ones are counted for the login,
+     * whichever source tries them: a new source per guess gets a fresh count of its own, the login
+     * does not.
+     */
+    synchronized boolean acceptsPin(char[] pin) {
+      boolean right = MessageDigest.isEqual(pinHash, hash(pin));
+      wrongComparisons = right ? 0 : wrongComparisons + 1;
+      return right;
+    }
+
+    /** Too many wrong PINs since the last right one: no more comparing for this login. */
+    synchronized boolean refusesComparing() {
+      return wrongComparisons >= MAX_WRONG_PER_LOGIN;
     }
 
     /** One more user; false once logged out, as a user could no longer sign with it. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.security.Signature;
 import java.time.Duration;
+import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -129,6 +130,32 @@ class Pkcs11KeySourceTest {
       try (Pkcs11KeySource anotherBad = seal(WRONG_PIN)) {
         assertRefusedByComparison(anotherBad::borrow); // the lock is the source's
       }
+    }
+  }
+
+  @Test
+  void aNewSourcePerGuessStillMeetsTheLimitOfTheLogin() {
+    Pkcs11KeySource good = seal(SoftHsm.PIN);
+    good.borrow().close(); // holds the token logged in
+    for (int i = 0; i < Pkcs11KeySource.MAX_WRONG_PER_LOGIN; i++) {
+      try (Pkcs11KeySource guess = seal(WRONG_PIN)) {
+        assertRefusedByComparison(guess::borrow);
+      }
+    }
+    for (String pin : List.of(WRONG_PIN, SoftHsm.PIN)) {
+      try (Pkcs11KeySource late = seal(pin)) {
+        assertThatThrownBy(late::borrow)
+            .isInstanceOf(PinLockedException.class)
+            .hasMessageContaining("no other key source may join this login");
+      }
+    }
+    try (BorrowedKey key = good.borrow()) {
+      assertThat(key.certificate()).isEqualTo(SoftHsm.ensureToken()); // joined before: unharmed
+    }
+    good.close(); // the last user: logged out
+    try (Pkcs11KeySource again = seal(SoftHsm.PIN);
+        BorrowedKey key = again.borrow()) {
+      assertThat(key.certificate()).isEqualTo(SoftHsm.ensureToken()); // the token checked it
     }
   }
 

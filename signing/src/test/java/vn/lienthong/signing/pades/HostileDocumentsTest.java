@@ -633,6 +633,73 @@ class HostileDocumentsTest {
         });
   }
 
+  @Test
+  void aVisibleSignatureTheGeneralPathWouldPutOnAnotherPageIsRefused(@TempDir Path dir) {
+    within(
+        () -> {
+          // the lying counts above, and page 2 rotated: our writer leaves rotated pages to the
+          // general path, and PDFBox there finds page 2 by the counts, which name page 3
+          Path input =
+              write(
+                  dir,
+                  "lying-count-rotated.pdf",
+                  HostilePdfs.minimal()
+                      .put(2, "<< /Type /Pages /Kids [6 0 R 9 0 R] /Count 3 >>")
+                      .put(6, "<< /Type /Pages /Parent 2 0 R /Kids [3 0 R 7 0 R] /Count 1 >>")
+                      .put(3, HostilePdfs.page(6, 4))
+                      .put(4, HostilePdfs.contentStream("Page one"))
+                      .put(7, HostilePdfs.page(6, 8).replace("/Contents", "/Rotate 90 /Contents"))
+                      .put(8, HostilePdfs.contentStream("Page two"))
+                      .put(9, HostilePdfs.page(2, 10))
+                      .put(10, HostilePdfs.contentStream("Page three"))
+                      .table());
+
+          assertRefusedVisibly(input, dir, leader(2), "/Count entries are wrong");
+        });
+  }
+
+  @Test
+  void aPageThatIsAlsoATreeNodeIsDamaged(@TempDir Path dir) {
+    within(
+        () -> {
+          // /Type /Page with /Kids: a page to pdf.js, a node to PDFBox
+          Path input =
+              write(
+                  dir,
+                  "page-with-kids.pdf",
+                  HostilePdfs.minimal()
+                      .put(2, "<< /Type /Pages /Kids [6 0 R] /Count 1 >>")
+                      .put(
+                          6, HostilePdfs.page(2, 4).replace("/Contents", "/Kids [3 0 R] /Contents"))
+                      .put(3, HostilePdfs.page(6, 4))
+                      .table());
+
+          assertRefused(input, dir, Reason.DAMAGED, "a page with kids");
+        });
+  }
+
+  @Test
+  void textThatMentionsAByteRangeDoesNotCountAsASignature(@TempDir Path dir) {
+    within(
+        () -> {
+          // the general path (a rotated page) on a document whose page says "/ByteRange": our
+          // reader counts the signatures in the form, not the words in the file
+          Path input =
+              write(
+                  dir,
+                  "byterange-text.pdf",
+                  HostilePdfs.minimal()
+                      .put(3, HostilePdfs.page(2, 4).replace("/Contents", "/Rotate 90 /Contents"))
+                      .put(4, HostilePdfs.contentStream("/ByteRange [0 1 2 3]"))
+                      .table());
+
+          Path signed = sign(input, leader(1));
+
+          assertThat(writer(input, signed)).isEqualTo(Writer.GENERAL);
+          assertPasses(signed);
+        });
+  }
+
   // ------------------------------------------------------------------ 16. older /Encrypt
 
   @Test
@@ -770,6 +837,30 @@ class HostileDocumentsTest {
           .hasMessageContaining(message)
           .extracting(e -> ((InvalidDocumentException) e).reason())
           .isEqualTo(reason);
+    }
+    try (Stream<Path> left = Files.list(outputs)) {
+      assertThat(left).isEmpty();
+    }
+  }
+
+  /** As {@link #assertRefused}, for a visible signature. */
+  static void assertRefusedVisibly(Path input, Path dir, Appearance appearance, String message)
+      throws IOException {
+    Path outputs = Files.createDirectories(dir.resolve("out-" + System.nanoTime()));
+    Path output = outputs.resolve("signed.pdf");
+    try (Pkcs12KeySource source = Fixtures.demoKey(DemoPki.LEADER);
+        BorrowedKey key = source.borrow()) {
+      assertThatThrownBy(
+              () ->
+                  signer.sign(
+                      input,
+                      output,
+                      SignOptions.of(SignatureLevel.B_B).withAppearance(appearance),
+                      key))
+          .isExactlyInstanceOf(InvalidDocumentException.class)
+          .hasMessageContaining(message)
+          .extracting(e -> ((InvalidDocumentException) e).reason())
+          .isEqualTo(Reason.DAMAGED);
     }
     try (Stream<Path> left = Files.list(outputs)) {
       assertThat(left).isEmpty();

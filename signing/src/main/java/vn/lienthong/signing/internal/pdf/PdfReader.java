@@ -379,8 +379,11 @@ public final class PdfReader implements Closeable {
       throw new UnsupportedPdfException("Page tree with too many nodes");
     }
     Dict node = required(ref, "A page tree node");
-    boolean isNode =
-        node.isName("Type", "Pages") || node.has("Kids") && !node.isName("Type", "Page");
+    if (node.isName("Type", "Page") && node.has("Kids")) {
+      // a page to pdf.js, a tree node to PDFBox: the page a viewer shows as N is not certain
+      throw new DamagedPdfException("Object " + ref.number() + " is a page with kids");
+    }
+    boolean isNode = node.isName("Type", "Pages") || node.has("Kids");
     if (!isNode) {
       pages.add(new Page(ref, node));
       return;
@@ -399,6 +402,48 @@ public final class PdfReader implements Closeable {
       walk(kidRef, depth + 1, pages, wanted, onPath, seen);
     }
     onPath.remove(ref.number());
+  }
+
+  /**
+   * Whether every node's /Count is the number of pages under it. PDFBox finds page N by the counts,
+   * a viewer that walks the tree by walking it: where they disagree, only our writer puts a visible
+   * signature on the page a viewer shows.
+   */
+  public boolean pageCountsAgree() throws UnsupportedPdfException {
+    Dict catalog = catalog();
+    if (!(catalog.get("Pages") instanceof Ref root)) {
+      return false;
+    }
+    long[] visited = {0};
+    return leafCount(root, 0, visited) >= 0;
+  }
+
+  /** The pages under a node, or -1 when a /Count under it is wrong. */
+  private long leafCount(Ref ref, int depth, long[] visited) throws UnsupportedPdfException {
+    if (depth > ReadLimits.MAX_PAGE_TREE_DEPTH || ++visited[0] > ReadLimits.MAX_PAGE_TREE_NODES) {
+      throw new UnsupportedPdfException("Page tree too large");
+    }
+    Dict node = dict(ref, "A page tree node");
+    if (!(node.isName("Type", "Pages") || node.has("Kids"))) {
+      return 1;
+    }
+    long pages = 0;
+    if (resolve(node.get("Kids")) instanceof List<?> kids) {
+      for (Object kid : kids) {
+        if (!(kid instanceof Ref kidRef)) {
+          return -1;
+        }
+        long under = leafCount(kidRef, depth + 1, visited);
+        if (under < 0) {
+          return -1;
+        }
+        pages += under;
+      }
+    }
+    return resolve(node.get("Count")) instanceof Num count
+            && count.integer(0, Long.MAX_VALUE) == pages
+        ? pages
+        : -1;
   }
 
   public Dict catalog() throws UnsupportedPdfException {

@@ -1,6 +1,7 @@
 package vn.lienthong.signing.internal.pdf;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -36,29 +37,8 @@ public final class SignaturePermissions {
           "the document is certified with no changes allowed (DocMDP permission 1)"
               + signer(certification));
     }
-    if (!(pdf.resolve(catalog.get("AcroForm")) instanceof Dict form)
-        || !(pdf.resolve(form.get("Fields")) instanceof List<?> fields)) {
-      return Optional.empty();
-    }
-    Deque<Object> todo = new ArrayDeque<>(fields);
-    Set<Integer> seen = new HashSet<>();
-    while (!todo.isEmpty()) {
-      Object item = todo.pop();
-      if (item instanceof Ref ref && !seen.add(ref.number())) {
-        continue;
-      }
-      if (seen.size() > MAX_FIELDS) {
-        throw new UnsupportedPdfException("More than " + MAX_FIELDS + " form fields");
-      }
-      if (!(pdf.resolve(item) instanceof Dict field)) {
-        continue;
-      }
-      if (pdf.resolve(field.get("Kids")) instanceof List<?> kids) {
-        kids.forEach(todo::push);
-      }
-      if (!(pdf.resolve(field.get("V")) instanceof Dict signature) || !signature.has("ByteRange")) {
-        continue; // only a signed field's locks apply
-      }
+    for (Dict field : signedFields(pdf)) {
+      Dict signature = (Dict) pdf.resolve(field.get("V"));
       String name = field.get("T") instanceof Str t ? " '" + t.text() + "'" : "";
       if (pdf.resolve(field.get("Lock")) instanceof Dict lock) {
         if (locksNewFields(lock)) {
@@ -80,6 +60,39 @@ public final class SignaturePermissions {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The fields of the form that hold a signature (a dictionary with a /ByteRange), found by walking
+   * the whole field tree: only a signed field's locks apply.
+   */
+  public static List<Dict> signedFields(PdfReader pdf) throws UnsupportedPdfException {
+    List<Dict> signed = new ArrayList<>();
+    if (!(pdf.resolve(pdf.catalog().get("AcroForm")) instanceof Dict form)
+        || !(pdf.resolve(form.get("Fields")) instanceof List<?> fields)) {
+      return signed;
+    }
+    Deque<Object> todo = new ArrayDeque<>(fields);
+    Set<Integer> seen = new HashSet<>();
+    while (!todo.isEmpty()) {
+      Object item = todo.pop();
+      if (item instanceof Ref ref && !seen.add(ref.number())) {
+        continue;
+      }
+      if (seen.size() > MAX_FIELDS) {
+        throw new UnsupportedPdfException("More than " + MAX_FIELDS + " form fields");
+      }
+      if (!(pdf.resolve(item) instanceof Dict field)) {
+        continue;
+      }
+      if (pdf.resolve(field.get("Kids")) instanceof List<?> kids) {
+        kids.forEach(todo::push);
+      }
+      if (pdf.resolve(field.get("V")) instanceof Dict signature && signature.has("ByteRange")) {
+        signed.add(field);
+      }
+    }
+    return signed;
   }
 
   /** A new field has no name in /Fields: All and Exclude lock it, Include does not. */
