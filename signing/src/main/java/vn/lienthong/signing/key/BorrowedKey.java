@@ -19,7 +19,7 @@ public final class BorrowedKey implements AutoCloseable {
   private final Provider provider;
   private final List<X509Certificate> chain;
   private final Runnable release;
-  private boolean closed;
+  private volatile boolean closed;
 
   BorrowedKey(PrivateKey key, Provider provider, List<X509Certificate> chain, Runnable release) {
     this.key = key;
@@ -73,7 +73,8 @@ public final class BorrowedKey implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    // once only, whichever thread closes: a second release would free the token twice
     if (!closed) {
       closed = true;
       release.run();

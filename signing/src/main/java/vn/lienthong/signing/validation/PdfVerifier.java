@@ -286,47 +286,45 @@ public final class PdfVerifier {
     RevisionChanges.Signatures judged = judged(diagnostic, simple);
     List<SignatureVerdict> out = new ArrayList<>();
     for (SignatureWrapper signature : diagnostic.getSignatures()) {
-      {
-        String id = signature.getId();
-        CertificateWrapper certificate = signature.getSigningCertificate();
-        String signer = certificate == null ? null : certificate.getCommonName();
-        String organization = null;
-        if (certificate != null && certificate.getOrganizationName() != null) {
-          organization = certificate.getOrganizationName();
-          if (certificate.getOrganizationIdentifier() != null) {
-            organization += " (" + certificate.getOrganizationIdentifier() + ")";
-          }
+      String id = signature.getId();
+      CertificateWrapper certificate = signature.getSigningCertificate();
+      String signer = certificate == null ? null : certificate.getCommonName();
+      String organization = null;
+      if (certificate != null && certificate.getOrganizationName() != null) {
+        organization = certificate.getOrganizationName();
+        if (certificate.getOrganizationIdentifier() != null) {
+          organization += " (" + certificate.getOrganizationIdentifier() + ")";
         }
-        Date time = simple.getBestSignatureTime(id);
-        if (time == null) {
-          time = signature.getClaimedSigningTime();
-        }
-        List<ChangeAfterSigning> changes = changes(signature, later, judged);
-        Indication indication = Indication.valueOf(simple.getIndication(id).name());
-        String subIndication =
-            simple.getSubIndication(id) == null ? null : simple.getSubIndication(id).name();
-        if (indication != Indication.TOTAL_FAILED
-            && changes.stream().anyMatch(ChangeAfterSigning::altersDisplay)) {
-          indication = Indication.TOTAL_FAILED;
-          subIndication = MODIFIED_AFTER_SIGNING;
-        } else if (indication == Indication.TOTAL_PASSED && !changes.isEmpty()) {
-          indication = Indication.INDETERMINATE;
-          subIndication = CHANGED_AFTER_SIGNING;
-        }
-        out.add(
-            new SignatureVerdict(
-                signer,
-                organization,
-                time == null
-                    ? null
-                    : OffsetDateTime.ofInstant(time.toInstant(), AppearanceMapper.VIETNAM),
-                simple.getSignatureFormat(id) == null
-                    ? null
-                    : simple.getSignatureFormat(id).toString(),
-                indication,
-                subIndication,
-                changes));
       }
+      Date time = simple.getBestSignatureTime(id);
+      if (time == null) {
+        time = signature.getClaimedSigningTime();
+      }
+      List<ChangeAfterSigning> changes = changes(signature, later, judged);
+      Indication indication = Indication.valueOf(simple.getIndication(id).name());
+      String subIndication =
+          simple.getSubIndication(id) == null ? null : simple.getSubIndication(id).name();
+      if (indication != Indication.TOTAL_FAILED
+          && changes.stream().anyMatch(ChangeAfterSigning::altersDisplay)) {
+        indication = Indication.TOTAL_FAILED;
+        subIndication = MODIFIED_AFTER_SIGNING;
+      } else if (indication == Indication.TOTAL_PASSED && !changes.isEmpty()) {
+        indication = Indication.INDETERMINATE;
+        subIndication = CHANGED_AFTER_SIGNING;
+      }
+      out.add(
+          new SignatureVerdict(
+              signer,
+              organization,
+              time == null
+                  ? null
+                  : OffsetDateTime.ofInstant(time.toInstant(), AppearanceMapper.VIETNAM),
+              simple.getSignatureFormat(id) == null
+                  ? null
+                  : simple.getSignatureFormat(id).toString(),
+              indication,
+              subIndication,
+              changes));
     }
     return out;
   }
