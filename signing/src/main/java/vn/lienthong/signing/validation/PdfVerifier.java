@@ -220,8 +220,7 @@ public final class PdfVerifier {
     String sha256 = PdfInputs.sha256(pdf);
     TempFileResourcesHandlerBuilder temp = null;
     boolean large = false;
-    try (Revisions revisions = Revisions.open(pdf)) {
-      revisions.checkDecodeBounds(visualComparisonMaxPages > 0);
+    try (Revisions revisions = Revisions.open(pdf, visualComparisonMaxPages > 0)) {
       if (DssSupport.isLarge(Files.size(pdf))) {
         if (!this.large.tryAcquire(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
           throw new VerifierBusyException("Too many large documents are being verified");
@@ -402,50 +401,48 @@ public final class PdfVerifier {
    * covers the whole file has nothing after it to analyse).
    */
   private static final class Revisions implements AutoCloseable {
-    private final PdfReader reader;
-    private final String unreadable;
+    private final Path pdf;
     private final long size;
+    private PdfReader reader;
+    private String unreadable;
 
-    private Revisions(PdfReader reader, String unreadable, long size) {
-      this.reader = reader;
-      this.unreadable = unreadable;
+    private Revisions(Path pdf, long size) {
+      this.pdf = pdf;
       this.size = size;
     }
 
-    static Revisions open(Path pdf) throws IOException {
-      long size = Files.size(pdf);
-      try {
-        return new Revisions(PdfReader.open(pdf), null, size);
+    /**
+     * Measures what PDFBox would decode, with a reader of its own that is closed before DSS runs
+     * (its caches would otherwise stay in memory beside DSS's).
+     */
+    static Revisions open(Path pdf, boolean images) throws IOException {
+      Revisions revisions = new Revisions(pdf, Files.size(pdf));
+      try (PdfReader reader = PdfReader.open(pdf)) {
+        DecodeBounds.check(reader, images);
       } catch (LimitExceededException e) {
         // what our reader refuses to decode, PDFBox would decode without a bound
         throw new InvalidDocumentException(
             InvalidDocumentException.Reason.TOO_COMPLEX,
             "PDF beyond the limits: " + e.getMessage());
       } catch (UnsupportedPdfException e) {
-        return new Revisions(null, e.getMessage(), size);
-      }
-    }
-
-    void checkDecodeBounds(boolean images) {
-      if (reader == null) {
-        return;
-      }
-      try {
-        DecodeBounds.check(reader, images);
-      } catch (LimitExceededException e) {
-        throw new InvalidDocumentException(
-            InvalidDocumentException.Reason.TOO_COMPLEX,
-            "PDF beyond the limits: " + e.getMessage());
-      } catch (UnsupportedPdfException e) {
         // a structure our reader does not follow: DSS reads it, bounded by memory and time only
       }
+      return revisions;
     }
 
     List<ChangeAfterSigning> changesAfter(List<Long> byteRange, RevisionChanges.Signatures judged) {
+      if (byteRange.size() == 4 && byteRange.get(2) + byteRange.get(3) == size) {
+        return List.of(); // the signature covers the whole file: nothing after it
+      }
+      if (reader == null && unreadable == null) {
+        try {
+          reader = PdfReader.open(pdf);
+        } catch (UnsupportedPdfException e) {
+          unreadable = e.getMessage();
+        }
+      }
       if (reader == null) {
-        return byteRange.size() == 4 && byteRange.get(2) + byteRange.get(3) == size
-            ? List.of()
-            : List.of(new ChangeAfterSigning(Kind.NOT_ANALYSED, null, unreadable));
+        return List.of(new ChangeAfterSigning(Kind.NOT_ANALYSED, null, unreadable));
       }
       return RevisionChanges.after(reader, byteRange, judged);
     }
