@@ -4,11 +4,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
+import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
+import org.apache.pdfbox.pdmodel.interactive.form.PDTextField;
 import vn.lienthong.signing.appearance.SealImages;
 import vn.lienthong.signing.key.Pkcs12KeySource;
 import vn.lienthong.signing.pki.DemoPki;
@@ -81,6 +88,29 @@ public final class Fixtures {
       throw new UncheckedIOException(e);
     }
     return file;
+  }
+
+  /**
+   * Gives the document a form with one text field on {@code page}, filled with {@code value}
+   * (Helvetica in the form's resources, from which PDFBox draws the field's appearance).
+   */
+  public static void addTextField(
+      PDDocument document, PDPage page, String name, String value, PDRectangle box)
+      throws IOException {
+    PDAcroForm form = new PDAcroForm(document);
+    PDResources resources = new PDResources();
+    resources.put(COSName.getPDFName("Helv"), new PDType1Font(Standard14Fonts.FontName.HELVETICA));
+    form.setDefaultResources(resources);
+    form.setDefaultAppearance("/Helv 10 Tf 0 g");
+    document.getDocumentCatalog().setAcroForm(form);
+    PDTextField field = new PDTextField(form);
+    field.setPartialName(name);
+    PDAnnotationWidget widget = field.getWidgets().get(0);
+    widget.setRectangle(box);
+    widget.setPage(page);
+    page.getAnnotations().add(widget);
+    form.getFields().add(field);
+    field.setValue(value);
   }
 
   public static Path copy(Path from, Path to) {

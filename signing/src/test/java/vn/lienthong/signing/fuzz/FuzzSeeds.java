@@ -10,18 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationRubberStamp;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
-import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
-import org.apache.pdfbox.pdmodel.interactive.form.PDTextField;
 import vn.lienthong.signing.Fixtures;
 import vn.lienthong.signing.appearance.Appearance;
 import vn.lienthong.signing.appearance.Placement;
@@ -99,21 +92,8 @@ public final class FuzzSeeds {
     try (PDDocument document = new PDDocument()) {
       PDPage page = new PDPage(PDRectangle.A4);
       document.addPage(page);
-      PDAcroForm acroForm = new PDAcroForm(document);
-      PDResources resources = new PDResources();
-      resources.put(
-          COSName.getPDFName("Helv"), new PDType1Font(Standard14Fonts.FontName.HELVETICA));
-      acroForm.setDefaultResources(resources);
-      acroForm.setDefaultAppearance("/Helv 10 Tf 0 g");
-      document.getDocumentCatalog().setAcroForm(acroForm);
-      PDTextField field = new PDTextField(acroForm);
-      field.setPartialName("soVanBan");
-      PDAnnotationWidget widget = field.getWidgets().get(0);
-      widget.setRectangle(new PDRectangle(72, 120, 200, 20));
-      widget.setPage(page);
-      page.getAnnotations().add(widget);
-      acroForm.getFields().add(field);
-      field.setValue("12/QD-UBND");
+      Fixtures.addTextField(
+          document, page, "soVanBan", "12/QD-UBND", new PDRectangle(72, 120, 200, 20));
       document.save(form.toFile(), CompressParameters.NO_COMPRESSION);
     }
 

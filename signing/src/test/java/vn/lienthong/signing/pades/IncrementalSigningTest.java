@@ -9,18 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDField;
-import org.apache.pdfbox.pdmodel.interactive.form.PDTextField;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,21 +93,8 @@ class IncrementalSigningTest {
     try (PDDocument document = new PDDocument()) {
       PDPage page = new PDPage(PDRectangle.A4);
       document.addPage(page);
-      PDAcroForm form = new PDAcroForm(document);
-      PDResources resources = new PDResources();
-      resources.put(
-          COSName.getPDFName("Helv"), new PDType1Font(Standard14Fonts.FontName.HELVETICA));
-      form.setDefaultResources(resources);
-      form.setDefaultAppearance("/Helv 0 Tf 0 g");
-      document.getDocumentCatalog().setAcroForm(form);
-      PDTextField field = new PDTextField(form);
-      field.setPartialName("soVanBan");
-      PDAnnotationWidget widget = field.getWidgets().get(0);
-      widget.setRectangle(new PDRectangle(50, 700, 200, 20));
-      widget.setPage(page);
-      page.getAnnotations().add(widget);
-      form.getFields().add(field);
-      field.setValue("12/QD-UBND");
+      Fixtures.addTextField(
+          document, page, "soVanBan", "12/QD-UBND", new PDRectangle(50, 700, 200, 20));
       document.save(input.toFile(), CompressParameters.NO_COMPRESSION);
     }
 

@@ -66,21 +66,8 @@ class ChangesAfterSigningTest {
     issued = leaderThenSeal(Fixtures.samplePdf(shared, 2), "issued");
     Path form = shared.resolve("form.pdf");
     try (PDDocument document = Loader.loadPDF(Fixtures.samplePdf(shared, 1).toFile())) {
-      PDAcroForm acroForm = new PDAcroForm(document);
-      PDResources resources = new PDResources();
-      resources.put(
-          COSName.getPDFName("Helv"), new PDType1Font(Standard14Fonts.FontName.HELVETICA));
-      acroForm.setDefaultResources(resources);
-      acroForm.setDefaultAppearance("/Helv 10 Tf 0 g");
-      document.getDocumentCatalog().setAcroForm(acroForm);
-      PDTextField amount = new PDTextField(acroForm);
-      amount.setPartialName("soTien");
-      PDAnnotationWidget widget = amount.getWidgets().get(0);
-      widget.setRectangle(new PDRectangle(72, 120, 200, 20));
-      widget.setPage(document.getPage(0));
-      document.getPage(0).getAnnotations().add(widget);
-      acroForm.getFields().add(amount);
-      amount.setValue("1000000");
+      Fixtures.addTextField(
+          document, document.getPage(0), "soTien", "1000000", new PDRectangle(72, 120, 200, 20));
       document.save(form.toFile(), CompressParameters.NO_COMPRESSION);
     }
     issuedWithForm = leaderThenSeal(form, "issued-form");
