@@ -50,13 +50,13 @@ public final class DssSupport {
   }
 
   /** PDFBox buffers at most this much of a large document in memory, the rest in scratch files. */
-  public static final long PDF_MEMORY_BYTES = 16L * 1024 * 1024;
+  private static final long PDF_MEMORY_BYTES = 16L * 1024 * 1024;
 
   /** PDFBox's stream buffers for a document handled in memory (documents up to 32 MB). */
-  public static final long PDF_BUFFER_BYTES = 256L * 1024 * 1024;
+  private static final long PDF_BUFFER_BYTES = 256L * 1024 * 1024;
 
   /** Memory and scratch files together for a large document. */
-  public static final long PDF_SCRATCH_BYTES = 2L * 1024 * 1024 * 1024;
+  private static final long PDF_SCRATCH_BYTES = 2L * 1024 * 1024 * 1024;
 
   private DssSupport() {}
 

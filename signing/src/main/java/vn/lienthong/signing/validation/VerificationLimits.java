@@ -30,8 +30,4 @@ public record VerificationLimits(
         1,
         8L * 1024 * 1024);
   }
-
-  public VerificationLimits withTimeout(Duration timeout) {
-    return new VerificationLimits(timeout, workers, queued, concurrentLarge, stackBytes);
-  }
 }

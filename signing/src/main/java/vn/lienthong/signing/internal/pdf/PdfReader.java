@@ -286,7 +286,7 @@ public final class PdfReader implements Closeable {
   }
 
   /** The raw (still encoded) bytes of a stream, when they are at most {@code max} long. */
-  public byte[] rawData(Stream stream, int max) throws UnsupportedPdfException {
+  private byte[] rawData(Stream stream, int max) throws UnsupportedPdfException {
     if (stream.dataLength() > max) {
       throw new LimitExceededException("Stream of " + stream.dataLength() + " bytes is too long");
     }
@@ -294,7 +294,7 @@ public final class PdfReader implements Closeable {
   }
 
   /** The stream's data decoded (Flate, PNG predictors), within the reader's bounds. */
-  public byte[] decodedData(Stream stream) throws UnsupportedPdfException {
+  private byte[] decodedData(Stream stream) throws UnsupportedPdfException {
     return decode(stream.dict(), rawData(stream, ReadLimits.MAX_STREAM_BYTES));
   }
 
@@ -639,7 +639,7 @@ public final class PdfReader implements Closeable {
   }
 
   /** Inflates at most {@code max} bytes; more is a bound reached, never an ever-growing buffer. */
-  static byte[] inflate(byte[] data, int max) throws UnsupportedPdfException {
+  private static byte[] inflate(byte[] data, int max) throws UnsupportedPdfException {
     Inflater inflater = new Inflater();
     try {
       inflater.setInput(data);

@@ -2,10 +2,8 @@ package vn.lienthong.signing.internal.pdf;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -46,7 +44,6 @@ public final class RevisionChanges {
   private static final int MAX_COMPARISONS = 2_000_000;
 
   private static final int MAX_DEPTH = 200;
-  private static final int MAX_FIELDS = 100_000;
   private static final int MAX_GAP_BYTES = 4 * 1024 * 1024;
   private static final int STREAM_CHUNK = 256 * 1024;
 
@@ -120,12 +117,6 @@ public final class RevisionChanges {
     this.after = after;
     this.signedEnd = signedEnd;
     this.signatures = signatures;
-  }
-
-  /** As {@link #after(PdfReader, List, Signatures)}, each of {@code intact} also passed. */
-  public static List<ChangeAfterSigning> after(
-      PdfReader document, List<Long> byteRange, Set<List<Long>> intact) {
-    return after(document, byteRange, Signatures.allOf(intact));
   }
 
   /**
@@ -236,22 +227,9 @@ public final class RevisionChanges {
 
   private void compare(List<Long> byteRange) {
     part("permissions", () -> forbiddingPermission = permissionOf(byteRange));
-    part(
-        "form",
-        () -> {
-          Object form = after.resolve(after.catalog().get("AcroForm"));
-          regeneratedAppearances =
-              form instanceof Dict f && after.resolve(f.get("NeedAppearances")) == Boolean.TRUE
-                  || before.resolve(before.catalog().get("AcroForm")) instanceof Dict g
-                      && before.resolve(g.get("NeedAppearances")) == Boolean.TRUE;
-        });
+    part("form", () -> regeneratedAppearances = redrawn(before) || redrawn(after));
     part("pages", this::comparePages);
-    part(
-        "form",
-        () ->
-            compareForm(
-                before.resolve(before.catalog().get("AcroForm")),
-                after.resolve(after.catalog().get("AcroForm"))));
+    part("form", () -> compareForm(form(before), form(after)));
     part("catalog", this::compareCatalog);
     part(
         "document information",
@@ -263,6 +241,16 @@ public final class RevisionChanges {
     if (after.encrypted() != before.encrypted()) {
       add(Kind.PERMISSIONS_CHANGED, null, "Encrypt");
     }
+  }
+
+  private static Object form(PdfReader pdf) throws UnsupportedPdfException {
+    return pdf.resolve(pdf.catalog().get("AcroForm"));
+  }
+
+  /** NeedAppearances: the viewer draws the fields again from their values and the form's fonts. */
+  private static boolean redrawn(PdfReader pdf) throws UnsupportedPdfException {
+    return form(pdf) instanceof Dict form
+        && pdf.resolve(form.get("NeedAppearances")) == Boolean.TRUE;
   }
 
   private void compareCatalog() throws UnsupportedPdfException {
@@ -592,35 +580,12 @@ public final class RevisionChanges {
   }
 
   /**
-   * Every node of the form's field tree (12.7.3.1), by object number: a parent's value or flags are
-   * inherited by its kids, so they are compared as much as a terminal field's.
+   * Every node of the form's field tree, by object number: a parent's value or flags are inherited
+   * by its kids, so they are compared as much as a terminal field's.
    */
   private static Map<Object, Object> fields(PdfReader pdf, Object roots)
       throws UnsupportedPdfException {
-    Map<Object, Object> fields = new LinkedHashMap<>();
-    if (!(pdf.resolve(roots) instanceof List<?> list)) {
-      return fields;
-    }
-    Deque<Object> todo = new ArrayDeque<>(list);
-    Set<Integer> seen = new HashSet<>();
-    int direct = 0;
-    while (!todo.isEmpty()) {
-      Object item = todo.pop();
-      if (item instanceof Ref ref && !seen.add(ref.number())) {
-        continue;
-      }
-      if (seen.size() + direct > MAX_FIELDS) {
-        throw new LimitExceededException("More than " + MAX_FIELDS + " form fields");
-      }
-      if (!(pdf.resolve(item) instanceof Dict field)) {
-        continue;
-      }
-      fields.put(item instanceof Ref ref ? (Object) ref.number() : "direct " + direct++, item);
-      if (pdf.resolve(field.get("Kids")) instanceof List<?> kids) {
-        kids.forEach(todo::push);
-      }
-    }
-    return fields;
+    return FieldTree.nodes(pdf, roots);
   }
 
   // ------------------------------------------------------------------ signatures

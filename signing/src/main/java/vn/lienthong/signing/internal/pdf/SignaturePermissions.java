@@ -1,15 +1,10 @@
 package vn.lienthong.signing.internal.pdf;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import vn.lienthong.signing.internal.pdf.PdfValues.Dict;
 import vn.lienthong.signing.internal.pdf.PdfValues.Num;
-import vn.lienthong.signing.internal.pdf.PdfValues.Ref;
 import vn.lienthong.signing.internal.pdf.PdfValues.Str;
 
 /**
@@ -22,8 +17,6 @@ import vn.lienthong.signing.internal.pdf.PdfValues.Str;
  * either signing path.
  */
 public final class SignaturePermissions {
-
-  private static final int MAX_FIELDS = 100_000;
 
   private SignaturePermissions() {}
 
@@ -68,28 +61,13 @@ public final class SignaturePermissions {
    */
   public static List<Dict> signedFields(PdfReader pdf) throws UnsupportedPdfException {
     List<Dict> signed = new ArrayList<>();
-    if (!(pdf.resolve(pdf.catalog().get("AcroForm")) instanceof Dict form)
-        || !(pdf.resolve(form.get("Fields")) instanceof List<?> fields)) {
-      return signed;
-    }
-    Deque<Object> todo = new ArrayDeque<>(fields);
-    Set<Integer> seen = new HashSet<>();
-    while (!todo.isEmpty()) {
-      Object item = todo.pop();
-      if (item instanceof Ref ref && !seen.add(ref.number())) {
-        continue;
-      }
-      if (seen.size() > MAX_FIELDS) {
-        throw new UnsupportedPdfException("More than " + MAX_FIELDS + " form fields");
-      }
-      if (!(pdf.resolve(item) instanceof Dict field)) {
-        continue;
-      }
-      if (pdf.resolve(field.get("Kids")) instanceof List<?> kids) {
-        kids.forEach(todo::push);
-      }
-      if (pdf.resolve(field.get("V")) instanceof Dict signature && signature.has("ByteRange")) {
-        signed.add(field);
+    if (pdf.resolve(pdf.catalog().get("AcroForm")) instanceof Dict form) {
+      for (Object node : FieldTree.nodes(pdf, form.get("Fields")).values()) {
+        if (pdf.resolve(node) instanceof Dict field
+            && pdf.resolve(field.get("V")) instanceof Dict signature
+            && signature.has("ByteRange")) {
+          signed.add(field);
+        }
       }
     }
     return signed;
