@@ -129,6 +129,29 @@ final class Api {
     return UUID.fromString(a.json().getString("id"));
   }
 
+  /**
+   * A document ready to send, as the unit does it: the clerk drafts it, the unit's leader signs
+   * (demo signer), the clerk issues it with number, date and the unit's seal. Returns its id.
+   */
+  UUID issued(String clerk, byte[] pdf) {
+    UUID id = draft(clerk, pdf);
+    signAndIssue(clerk, id);
+    return id;
+  }
+
+  /** The unit's leader signs the draft (demo signer), then its clerk issues it. */
+  void signAndIssue(String clerk, UUID id) {
+    String leader = "lanhdao." + clerk.substring(clerk.indexOf('.') + 1);
+    Answer signed = postJson(leader, "api/v1/documents/" + id + "/demo-signature", "");
+    if (signed.status() != 200) {
+      throw new AssertionError("demo signature failed: " + signed);
+    }
+    Answer issued = postJson(clerk, "api/v1/documents/" + id + "/issue", "");
+    if (issued.status() != 200) {
+      throw new AssertionError("issue failed: " + issued);
+    }
+  }
+
   Answer send(String clerk, UUID document, List<String> recipients) {
     var arr = Json.createArrayBuilder();
     recipients.forEach(arr::add);
@@ -147,6 +170,25 @@ final class Api {
       HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
       return new Answer(
           r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** POST /verifications with the file as its one part (no login); the whole HTTP answer. */
+  HttpResponse<String> verify(byte[] file) {
+    Multipart m = new Multipart();
+    m.part("file", "van-ban.pdf", "application/pdf", file);
+    try {
+      return http.send(
+          request("api/v1/verifications")
+              .header("Content-Type", m.contentType())
+              .POST(HttpRequest.BodyPublishers.ofByteArray(m.bytes()))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -43,7 +43,7 @@ class CrashRecoveryIT {
           () -> {
             while (running.get()) {
               try {
-                UUID id = api.draft("vanthu.vp", pdf);
+                UUID id = api.issued("vanthu.vp", pdf);
                 if (api.send("vanthu.vp", id, RECIPIENTS).status() == 202) {
                   acknowledged.add(id);
                 }

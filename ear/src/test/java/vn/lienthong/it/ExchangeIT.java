@@ -53,6 +53,12 @@ class ExchangeIT {
     assertThat(byOfficer.status()).isEqualTo(403);
     assertThat(byOfficer.isProblem()).isTrue();
 
+    // Only an issued document is sent: the leader signs, the clerk issues.
+    Api.Answer draftSend = api.send("vanthu.qldt", id, List.of(NOI_VU, THAC_GIAN));
+    assertThat(draftSend.status()).isEqualTo(409);
+    assertThat(draftSend.json().getString("detail")).contains("chưa được ban hành");
+    api.signAndIssue("vanthu.qldt", id);
+
     Api.Answer sent = api.send("vanthu.qldt", id, List.of(NOI_VU, THAC_GIAN));
     assertThat(sent.status()).isEqualTo(202);
     String notation = sent.json().getString("notation");
@@ -102,7 +108,7 @@ class ExchangeIT {
     byte[] pdf = TestPdf.of(5_000, "So thu tu");
     int previous = -1;
     for (int i = 0; i < 3; i++) {
-      UUID id = api.draft("vanthu.tp", pdf);
+      UUID id = api.issued("vanthu.tp", pdf);
       Api.Answer sent = api.send("vanthu.tp", id, List.of(AN_KHE));
       assertThat(sent.status()).isEqualTo(202);
       int number = Integer.parseInt(sent.json().getString("notation").split("/")[0]);
@@ -115,7 +121,7 @@ class ExchangeIT {
 
   @Test
   void aDocumentIsSentOnce() {
-    UUID id = api.draft("vanthu.tckh", TestPdf.of(5_000, "Mot lan"));
+    UUID id = api.issued("vanthu.tckh", TestPdf.of(5_000, "Mot lan"));
     assertThat(api.send("vanthu.tckh", id, List.of(AN_KHE)).status()).isEqualTo(202);
     Api.Answer again = api.send("vanthu.tckh", id, List.of(AN_KHE));
     assertThat(again.status()).isEqualTo(409);
@@ -131,7 +137,7 @@ class ExchangeIT {
                 .GET()
                 .build());
     assertThat(r.status()).isEqualTo(200);
-    assertThat(r.body()).contains("\"database\"").contains("\"messaging\"");
+    assertThat(r.body()).contains("\"database\"").contains("\"messaging\"").contains("\"signing\"");
   }
 
   private boolean inboxHas(String user, UUID documentId) {

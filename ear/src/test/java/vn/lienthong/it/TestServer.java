@@ -32,6 +32,7 @@ final class TestServer {
         Path target = Path.of("target").toAbsolutePath();
         Path db = target.resolve("it-postgres");
         LocalServer.deleteTree(db);
+        LocalServer.deleteTree(target.resolve("it-data"));
         Files.deleteIfExists(target.resolve("it-server.log"));
         server =
             LocalServer.start(
@@ -41,6 +42,12 @@ final class TestServer {
                     db,
                     target.resolve("it-server.log"),
                     Map.of(
+                        "LIENTHONG_MODE",
+                        "demo",
+                        "LIENTHONG_PUBLIC_URL",
+                        "http://localhost:8180",
+                        "LIENTHONG_DATA_DIR",
+                        target.resolve("it-data").toString(),
                         "LIENTHONG_UPLOAD_MAX_BYTES",
                         String.valueOf(UPLOAD_LIMIT),
                         "LIENTHONG_EXCHANGE_REPUBLISH_AFTER_SECONDS",

@@ -11,16 +11,30 @@ import java.util.Map;
 public final class DevServer {
   private DevServer() {}
 
+  private static String env(String name, String fallback) {
+    String v = System.getenv(name);
+    return v == null || v.isBlank() ? fallback : v;
+  }
+
   public static void main(String[] args) throws Exception {
     Path project = Path.of(System.getProperty("lienthong.project", ".")).toAbsolutePath();
     Path ear = project.resolve("ear");
+    int offset = Integer.getInteger("lienthong.portOffset", 0);
+    // Demo mode: the demo district, the demo PKI served by the server (kept in .run/data with the
+    // demo keys, like the database in .run/postgres) and the demo signer.
     LocalServer.Options options =
         new LocalServer.Options(
             ear.resolve("target/server"),
-            Integer.getInteger("lienthong.portOffset", 0),
+            offset,
             project.resolve(".run/postgres"),
             ear.resolve("target/server.log"),
-            Map.of());
+            Map.of(
+                "LIENTHONG_MODE",
+                env("LIENTHONG_MODE", "demo"),
+                "LIENTHONG_DATA_DIR",
+                env("LIENTHONG_DATA_DIR", project.resolve(".run/data").toString()),
+                "LIENTHONG_PUBLIC_URL",
+                env("LIENTHONG_PUBLIC_URL", "http://localhost:" + (8080 + offset))));
     System.out.println("Liên Thông: đang khởi động (PostgreSQL, WildFly)...");
     LocalServer server = LocalServer.start(options);
     System.out.println();

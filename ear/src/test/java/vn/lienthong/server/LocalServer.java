@@ -80,7 +80,10 @@ public final class LocalServer implements AutoCloseable {
             .setJavaHome(System.getProperty("java.home"))
             .addJavaOptions("-Xms256m", "-Xmx1536m", "-XX:+UseG1GC")
             .addJavaOption("-Djboss.socket.binding.port-offset=" + options.portOffset())
-            .addJavaOption("-Djava.net.preferIPv4Stack=true");
+            .addJavaOption("-Djava.net.preferIPv4Stack=true")
+            // PKCS#11 token lookup by label reads the token list (bin/standalone.conf has it too)
+            .addJavaOption(
+                "--add-exports=jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED");
     Files.createDirectories(options.logFile().getParent());
     // Appended, so a restart after a crash keeps the log of the run that crashed.
     Launcher launcher =

@@ -3,9 +3,13 @@ package vn.lienthong.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -26,8 +30,48 @@ public class Settings {
   long republishAfterSeconds;
 
   @Inject
+  @ConfigProperty(name = "lienthong.mode", defaultValue = "production")
+  String mode;
+
+  @Inject
   @ConfigProperty(name = "lienthong.demo.seed", defaultValue = "true")
   boolean demoSeed;
+
+  @Inject
+  @ConfigProperty(name = "lienthong.data-dir")
+  Optional<String> dataDir;
+
+  @Inject
+  @ConfigProperty(name = "lienthong.public-url", defaultValue = "http://localhost:8080")
+  String publicUrl;
+
+  @Inject
+  @ConfigProperty(name = "lienthong.trust.anchors")
+  Optional<String> trustAnchors;
+
+  @Inject
+  @ConfigProperty(name = "lienthong.trust.tsa-url")
+  Optional<String> tsaUrl;
+
+  @Inject
+  @ConfigProperty(name = "lienthong.trust.service-urls")
+  Optional<String> serviceUrls;
+
+  @Inject
+  @ConfigProperty(name = "lienthong.seal.keys")
+  Optional<String> sealKeys;
+
+  @Inject
+  @ConfigProperty(name = "lienthong.signing.session-minutes", defaultValue = "15")
+  long signingSessionMinutes;
+
+  @Inject
+  @ConfigProperty(name = "lienthong.verification.max-bytes", defaultValue = "31457280")
+  long verificationMaxBytes;
+
+  @Inject
+  @ConfigProperty(name = "lienthong.verification.per-minute", defaultValue = "60")
+  int verificationsPerMinute;
 
   @Inject
   @ConfigProperty(name = "demo.password", defaultValue = "demo")
@@ -43,8 +87,69 @@ public class Settings {
     return Duration.ofSeconds(republishAfterSeconds);
   }
 
+  /**
+   * LIENTHONG_MODE=demo (the README's run command and the tests): the demo district, the demo PKI
+   * served by the server and the demo signer. Anything else is production: nothing demo exists.
+   */
+  public boolean demoMode() {
+    return "demo".equalsIgnoreCase(mode.strip());
+  }
+
+  /** The demo district is seeded only in demo mode (and can be turned off there). */
   public boolean demoSeed() {
-    return demoSeed;
+    return demoMode() && demoSeed;
+  }
+
+  /** Where the server keeps files of its own (the demo PKI, demo keys): LIENTHONG_DATA_DIR. */
+  public Path dataDirectory() {
+    if (dataDir.filter(d -> !d.isBlank()).isPresent()) {
+      return Path.of(dataDir.get().strip());
+    }
+    return Path.of(System.getProperty("jboss.server.data.dir", "."), "lienthong");
+  }
+
+  /** The address users reach the server at, without a trailing slash (demo PKI URLs use it). */
+  public String publicUrl() {
+    String u = publicUrl.strip();
+    return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
+  }
+
+  /** Production: a folder of trusted root certificates (DER or PEM), the national roots. */
+  public Optional<Path> trustAnchorsFolder() {
+    return trustAnchors.map(String::strip).filter(t -> !t.isEmpty()).map(Path::of);
+  }
+
+  /** Production: the RFC 3161 timestamp service for B-T and above. */
+  public Optional<String> tsaUrl() {
+    return tsaUrl.map(String::strip).filter(t -> !t.isEmpty());
+  }
+
+  /** Production: the URL prefixes CRLs, OCSP answers and CA certificates may be fetched from. */
+  public List<String> serviceUrls() {
+    return Arrays.stream(serviceUrls.orElse("").split(","))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .toList();
+  }
+
+  /** The seal-key configuration file (one entry per unit), LIENTHONG_SEAL_KEYS. */
+  public Optional<Path> sealKeysFile() {
+    return sealKeys.map(String::strip).filter(t -> !t.isEmpty()).map(Path::of);
+  }
+
+  /** How long a prepared signature waits for its value. */
+  public Duration signingSessionLifetime() {
+    return Duration.ofMinutes(signingSessionMinutes);
+  }
+
+  /** Public verification: uploads larger than this are cut and refused before any parsing. */
+  public long verificationMaxBytes() {
+    return verificationMaxBytes;
+  }
+
+  /** Public verification: uploads per client address per minute before 429. */
+  public int verificationsPerMinute() {
+    return verificationsPerMinute;
   }
 
   public String demoPassword() {

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import vn.lienthong.application.Settings;
 import vn.lienthong.application.audit.AuditLog;
 import vn.lienthong.application.exchange.ExchangePublisher;
 import vn.lienthong.application.security.Caller;
@@ -27,10 +26,8 @@ import vn.lienthong.domain.content.ContentStore;
 import vn.lienthong.domain.content.Pdf;
 import vn.lienthong.domain.document.ClassifiedDocumentException;
 import vn.lienthong.domain.document.DocumentDraft;
-import vn.lienthong.domain.document.DocumentStatus;
 import vn.lienthong.domain.document.OutgoingDocument;
 import vn.lienthong.domain.document.OutgoingDocuments;
-import vn.lienthong.domain.document.OutgoingRegister;
 import vn.lienthong.domain.exchange.Envelope;
 import vn.lienthong.domain.exchange.Exchange;
 import vn.lienthong.domain.user.Role;
@@ -84,23 +81,15 @@ public class DocumentService {
   }
 
   /**
-   * Sends the document to the recipient units. A draft is issued first — numbered in the unit's
-   * outgoing register and dated — as the clerk does at dispatch (Decree 30, art. 15 and 16). The
-   * envelope and its message are written in this transaction: once this returns, the send is
-   * durable.
+   * Sends an issued document to the recipient units (a draft or a document only the leader signed
+   * is refused: the clerk issues it first). The envelope and its message are written in this
+   * transaction: once this returns, the send is durable.
    */
   public SendReceipt send(Caller caller, UUID id, List<String> recipientCodes) {
     caller.require("gửi văn bản", Role.CLERK);
     OutgoingDocument doc = ownDocument(caller, id);
     Set<String> recipients = checkRecipients(caller, recipientCodes);
     Instant now = clock.instant();
-    if (doc.status() == DocumentStatus.DRAFT) {
-      UnitView unit = directory.byCode().get(caller.unitCode());
-      int year = now.atZone(Settings.VIETNAM).getYear();
-      OutgoingRegister register = documents.lockRegister(caller.unitCode(), year);
-      doc.issue(register.next(), unit.notation(), caller.username(), now);
-      audit.record(caller, "DOCUMENT_ISSUED", id.toString(), doc.notation().orElseThrow());
-    }
     doc.markSent(now);
     Envelope envelope = new Envelope(UUID.randomUUID(), doc.id(), doc.unitCode(), recipients, now);
     exchange.add(envelope);

@@ -22,9 +22,11 @@ public record DocumentView(
     Instant issuedAt,
     Instant sentAt,
     String fileName,
-    String fileSha256) {
+    String fileSha256,
+    String signedBy,
+    Instant signedAt) {
 
-  static DocumentView of(OutgoingDocument d) {
+  public static DocumentView of(OutgoingDocument d) {
     return new DocumentView(
         d.id(),
         d.unitCode(),
@@ -40,6 +42,8 @@ public record DocumentView(
         d.issuedAt().orElse(null),
         d.sentAt().orElse(null),
         d.fileName(),
-        d.fileSha256());
+        d.fileSha256(),
+        d.signedBy().orElse(null),
+        d.signedAt().orElse(null));
   }
 }

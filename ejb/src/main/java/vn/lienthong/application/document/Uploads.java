@@ -28,6 +28,11 @@ public class Uploads {
   @Inject Settings settings;
 
   public Upload receivePdf(InputStream in, String fileName) {
+    return receivePdf(in, fileName, settings.uploadMaxBytes());
+  }
+
+  /** As {@link #receivePdf(InputStream, String)}, cut at {@code max} bytes. */
+  public Upload receivePdf(InputStream in, String fileName, long max) {
     Path tmp;
     try {
       tmp = Files.createTempFile("lienthong-upload-", ".pdf");
@@ -35,7 +40,6 @@ public class Uploads {
       throw new UncheckedIOException(e);
     }
     try {
-      long max = settings.uploadMaxBytes();
       MessageDigest sha = sha256();
       byte[] head = new byte[Pdf.HEADER_WINDOW];
       int headLength = 0;

@@ -73,6 +73,18 @@ public class OutgoingDocument {
   @Column(name = "sent_at")
   private Instant sentAt;
 
+  @Column(name = "signed_by")
+  private String signedBy;
+
+  @Column(name = "signed_at")
+  private Instant signedAt;
+
+  @Column(name = "signature_box")
+  private String signatureBox;
+
+  @Column(name = "draft_sha256")
+  private String draftSha256;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -113,16 +125,55 @@ public class OutgoingDocument {
     return d;
   }
 
-  /** Văn thư issues the document: its number and notation from the register, and the date. */
-  public void issue(RegisterNumber number, String unitNotation, String clerk, Instant now) {
+  /** A leader's signature may be prepared on a draft only: a signed document is not re-signed. */
+  public void requireSignable() {
+    if (status == DocumentStatus.SIGNED) {
+      throw new IllegalTransitionException("Văn bản đã có chữ ký của lãnh đạo.");
+    }
     if (status != DocumentStatus.DRAFT) {
+      throw new IllegalTransitionException(
+          "Văn bản đã được ban hành, không thể thay đổi hay ký lại.");
+    }
+  }
+
+  /**
+   * The leader signed (ký phê duyệt): the document's bytes are now the signed PDF. The draft's
+   * bytes stay in the content store, referenced here.
+   */
+  public void leaderSigned(String signedSha256, String leader, String box, Instant now) {
+    requireSignable();
+    this.draftSha256 = fileSha256;
+    this.fileSha256 = signedSha256;
+    this.signedBy = leader;
+    this.signatureBox = box;
+    this.signedAt = now;
+    this.status = DocumentStatus.SIGNED;
+  }
+
+  /** Issuance needs the leader's signature first (Decree 30, art. 15: numbered once signed). */
+  public void requireIssuable() {
+    if (status == DocumentStatus.DRAFT) {
+      throw new IllegalTransitionException(
+          "Văn bản chưa có chữ ký hợp lệ của lãnh đạo, chưa thể ban hành.");
+    }
+    if (status != DocumentStatus.SIGNED) {
       throw new IllegalTransitionException("Văn bản đã được ban hành, không thể cấp số lần nữa.");
     }
+  }
+
+  /**
+   * Văn thư issues the document: its number and notation from the register, the date, and the
+   * unit's seal signature, whose PDF replaces the leader-signed one.
+   */
+  public void issue(
+      RegisterNumber number, String unitNotation, String clerk, Instant now, String sealedSha256) {
+    requireIssuable();
     this.registerYear = number.year();
     this.registerNumber = number.number();
     this.notation = Notation.of(number.number(), type, unitNotation);
     this.issuedBy = clerk;
     this.issuedAt = now;
+    this.fileSha256 = sealedSha256;
     this.status = DocumentStatus.ISSUED;
   }
 
@@ -132,7 +183,9 @@ public class OutgoingDocument {
       throw new IllegalTransitionException("Văn bản đã được gửi.");
     }
     if (status != DocumentStatus.ISSUED) {
-      throw new IllegalTransitionException("Văn bản chưa được ban hành (chưa có số, ký hiệu).");
+      throw new IllegalTransitionException(
+          "Văn bản chưa được ban hành (chưa có chữ ký của lãnh đạo, số, ký hiệu và chữ ký số của"
+              + " cơ quan): văn thư ban hành văn bản trước khi gửi.");
     }
     this.status = DocumentStatus.SENT;
     this.sentAt = now;
@@ -192,6 +245,23 @@ public class OutgoingDocument {
 
   public Optional<Instant> sentAt() {
     return Optional.ofNullable(sentAt);
+  }
+
+  public Optional<String> signedBy() {
+    return Optional.ofNullable(signedBy);
+  }
+
+  public Optional<Instant> signedAt() {
+    return Optional.ofNullable(signedAt);
+  }
+
+  /** Where the leader's signature box is, "page x y width height" in points from the top left. */
+  public Optional<String> signatureBox() {
+    return Optional.ofNullable(signatureBox);
+  }
+
+  public Optional<Integer> registerNumber() {
+    return Optional.ofNullable(registerNumber);
   }
 
   public Instant createdAt() {

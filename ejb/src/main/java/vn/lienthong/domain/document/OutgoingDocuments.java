@@ -9,6 +9,9 @@ public interface OutgoingDocuments {
 
   Optional<OutgoingDocument> find(UUID id);
 
+  /** The document, locked until the transaction ends: signing and issuing it are serialised. */
+  Optional<OutgoingDocument> lock(UUID id);
+
   /** The unit's register for the year, created if absent, locked until the transaction ends. */
   OutgoingRegister lockRegister(String unitCode, int year);
 }

@@ -25,6 +25,11 @@ public class JpaOutgoingDocuments implements OutgoingDocuments {
   }
 
   @Override
+  public Optional<OutgoingDocument> lock(UUID id) {
+    return Optional.ofNullable(em.find(OutgoingDocument.class, id, LockModeType.PESSIMISTIC_WRITE));
+  }
+
+  @Override
   public OutgoingRegister lockRegister(String unitCode, int year) {
     // The first number of a year creates the row; ON CONFLICT lets two clerks race for it safely,
     // then the row lock serialises the numbering itself.

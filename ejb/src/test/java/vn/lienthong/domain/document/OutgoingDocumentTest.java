@@ -14,6 +14,8 @@ import vn.lienthong.domain.IllegalTransitionException;
 class OutgoingDocumentTest {
   private static final Instant NOW = Instant.parse("2026-11-27T03:00:00Z");
   private static final String SHA = "a".repeat(64);
+  private static final String SIGNED = "b".repeat(64);
+  private static final String SEALED = "c".repeat(64);
 
   private static DocumentDraft draft(DocumentType type, Classification c) {
     return new DocumentDraft(type, "Về việc thử", Urgency.NORMAL, c, LocalDate.of(2026, 12, 1));
@@ -39,7 +41,7 @@ class OutgoingDocumentTest {
   }
 
   @Test
-  void draftIsIssuedWithNumberAndNotationThenSentOnce() {
+  void draftIsSignedThenIssuedWithNumberAndNotationThenSentOnce() {
     OutgoingDocument d =
         OutgoingDocument.draft(
             UUID.randomUUID(),
@@ -51,12 +53,24 @@ class OutgoingDocumentTest {
             NOW);
     assertThat(d.status()).isEqualTo(DocumentStatus.DRAFT);
     assertThatThrownBy(() -> d.markSent(NOW)).isInstanceOf(IllegalTransitionException.class);
+    // no number without the leader's signature
+    assertThatThrownBy(() -> d.issue(new RegisterNumber(2026, 5), "UBND", "v", NOW, SIGNED))
+        .isInstanceOf(IllegalTransitionException.class);
 
-    d.issue(new RegisterNumber(2026, 5), "UBND", "vanthu.ubnd", NOW);
+    d.leaderSigned(SIGNED, "lanhdao.ubnd", "1 300 500 200 90", NOW);
+    assertThat(d.status()).isEqualTo(DocumentStatus.SIGNED);
+    assertThat(d.fileSha256()).isEqualTo(SIGNED);
+    assertThatThrownBy(() -> d.markSent(NOW)).isInstanceOf(IllegalTransitionException.class);
+    assertThatThrownBy(() -> d.leaderSigned(SEALED, "lanhdao.ubnd", "1 0 0 1 1", NOW))
+        .isInstanceOf(IllegalTransitionException.class);
+
+    d.issue(new RegisterNumber(2026, 5), "UBND", "vanthu.ubnd", NOW, SEALED);
     assertThat(d.notation()).contains("05/QĐ-UBND");
     assertThat(d.status()).isEqualTo(DocumentStatus.ISSUED);
-    assertThatThrownBy(() -> d.issue(new RegisterNumber(2026, 6), "UBND", "v", NOW))
+    assertThat(d.fileSha256()).isEqualTo(SEALED);
+    assertThatThrownBy(() -> d.issue(new RegisterNumber(2026, 6), "UBND", "v", NOW, SEALED))
         .isInstanceOf(IllegalTransitionException.class);
+    assertThatThrownBy(d::requireSignable).isInstanceOf(IllegalTransitionException.class);
 
     d.markSent(NOW);
     assertThat(d.status()).isEqualTo(DocumentStatus.SENT);

@@ -35,15 +35,20 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import vn.lienthong.application.Settings;
 import vn.lienthong.application.document.DocumentService;
 import vn.lienthong.application.document.DocumentView;
+import vn.lienthong.application.document.IssuanceService;
+import vn.lienthong.application.document.IssueReceipt;
 import vn.lienthong.application.document.SendReceipt;
 import vn.lienthong.application.document.Upload;
 import vn.lienthong.application.document.Uploads;
 import vn.lienthong.application.exchange.ExchangeService;
 import vn.lienthong.application.exchange.Trace;
+import vn.lienthong.application.signing.SessionView;
+import vn.lienthong.application.signing.SigningService;
 import vn.lienthong.domain.InvalidInputException;
 import vn.lienthong.domain.document.DocumentDraft;
+import vn.lienthong.signing.appearance.Placement;
 
-/** Outgoing documents: create, send, read, trace. */
+/** Outgoing documents: create, the leader's signature, issue, send, read, trace. */
 @Path("/documents")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,6 +56,8 @@ public class DocumentResource {
   @Inject DocumentService documents;
   @Inject ExchangeService exchange;
   @Inject Uploads uploads;
+  @Inject SigningService signing;
+  @Inject IssuanceService issuance;
   @Inject CurrentCaller caller;
   @Inject Clock clock;
 
@@ -126,6 +133,52 @@ public class DocumentResource {
   @Operation(summary = "Trạng thái xử lý tại từng đơn vị nhận (chỉ đơn vị gửi)")
   public Trace trace(@PathParam("id") UUID id) {
     return exchange.trace(caller.get(), id);
+  }
+
+  @POST
+  @Path("{id}/signing-sessions")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Chuẩn bị chữ ký của lãnh đạo (bước 1: dữ liệu cần ký)")
+  public Response prepare(@PathParam("id") UUID id, String body) {
+    JsonObject o = JsonBodies.object(body, "certificateChain");
+    SessionView s =
+        signing.prepare(
+            caller.get(), id, JsonBodies.base64List(o, "certificateChain"), placement(o));
+    return Response.created(URI.create("/api/v1/signing-sessions/" + s.id())).entity(s).build();
+  }
+
+  @POST
+  @Path("{id}/demo-signature")
+  @Operation(summary = "Chế độ demo: lãnh đạo ký bằng khóa demo trên máy chủ")
+  public DocumentView demoSign(@PathParam("id") UUID id) {
+    return signing.demoSign(caller.get(), id);
+  }
+
+  @POST
+  @Path("{id}/issue")
+  @Operation(summary = "Văn thư cấp số, ngày và ký số của cơ quan (đóng dấu phát hành)")
+  public IssueReceipt issue(@PathParam("id") UUID id) {
+    return issuance.issue(caller.get(), id);
+  }
+
+  private static Placement placement(JsonObject o) {
+    JsonValue v = o.get("placement");
+    if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (!(v instanceof JsonObject p)) {
+      throw InvalidInputException.field("placement", "placement là {page, x, y, width, height}.");
+    }
+    try {
+      return new Placement(
+          (int) JsonBodies.number(p, "page"),
+          JsonBodies.number(p, "x"),
+          JsonBodies.number(p, "y"),
+          JsonBodies.number(p, "width"),
+          JsonBodies.number(p, "height"));
+    } catch (IllegalArgumentException e) {
+      throw InvalidInputException.field("placement", "Vị trí chữ ký không hợp lệ.");
+    }
   }
 
   private static EntityPart part(List<EntityPart> parts, String name) {

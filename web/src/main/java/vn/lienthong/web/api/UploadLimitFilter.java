@@ -36,6 +36,10 @@ public class UploadLimitFilter extends HttpFilter {
   protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
       throws IOException, ServletException {
     long fileLimit = settings.uploadMaxBytes();
+    if (req.getRequestURI().startsWith("/api/v1/verifications")) {
+      // the public endpoint takes smaller files than the officials' uploads
+      fileLimit = Math.min(fileLimit, settings.verificationMaxBytes());
+    }
     long limit = fileLimit + MULTIPART_ALLOWANCE;
     long declared = req.getContentLengthLong();
     if (declared > limit) {

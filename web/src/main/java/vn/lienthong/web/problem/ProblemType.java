@@ -10,9 +10,11 @@ public enum ProblemType {
   METHOD_NOT_ALLOWED("method-not-allowed", 405, "Phương thức không được hỗ trợ"),
   NOT_ACCEPTABLE("not-acceptable", 406, "Không đáp ứng được định dạng yêu cầu"),
   CONFLICT("conflict", 409, "Trạng thái hiện tại không cho phép thao tác này"),
+  GONE("gone", 410, "Đã hết hạn"),
   TOO_LARGE("too-large", 413, "Tệp vượt quá dung lượng cho phép"),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Định dạng tệp không được hỗ trợ"),
   RULE_VIOLATION("rule-violation", 422, "Yêu cầu bị từ chối theo quy định"),
+  TOO_MANY_REQUESTS("too-many-requests", 429, "Quá nhiều yêu cầu"),
   INTERNAL("internal", 500, "Lỗi hệ thống"),
   UNAVAILABLE("unavailable", 503, "Dịch vụ tạm thời không sẵn sàng");
 

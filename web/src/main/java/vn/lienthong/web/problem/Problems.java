@@ -5,10 +5,13 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import vn.lienthong.domain.AccessDeniedException;
 import vn.lienthong.domain.DomainException;
+import vn.lienthong.domain.GoneException;
 import vn.lienthong.domain.IllegalTransitionException;
 import vn.lienthong.domain.InvalidInputException;
 import vn.lienthong.domain.NotFoundException;
 import vn.lienthong.domain.RuleViolationException;
+import vn.lienthong.domain.TooManyRequestsException;
+import vn.lienthong.domain.UnavailableException;
 import vn.lienthong.domain.content.ContentTooLargeException;
 import vn.lienthong.domain.content.UnsupportedContentException;
 
@@ -32,6 +35,12 @@ public final class Problems {
       type = ProblemType.FORBIDDEN;
     } else if (e instanceof IllegalTransitionException) {
       type = ProblemType.CONFLICT;
+    } else if (e instanceof GoneException) {
+      type = ProblemType.GONE;
+    } else if (e instanceof TooManyRequestsException) {
+      type = ProblemType.TOO_MANY_REQUESTS;
+    } else if (e instanceof UnavailableException) {
+      type = ProblemType.UNAVAILABLE;
     } else if (e instanceof ContentTooLargeException) {
       type = ProblemType.TOO_LARGE;
     } else if (e instanceof UnsupportedContentException) {

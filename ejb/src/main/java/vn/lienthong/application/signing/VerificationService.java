@@ -1,0 +1,82 @@
+package vn.lienthong.application.signing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import vn.lienthong.application.Settings;
+import vn.lienthong.application.document.Upload;
+import vn.lienthong.domain.InvalidInputException;
+import vn.lienthong.domain.NotFoundException;
+import vn.lienthong.domain.TooManyRequestsException;
+import vn.lienthong.signing.SigningException;
+import vn.lienthong.signing.validation.Verification;
+
+/**
+ * Public verification: anyone uploads a signed PDF and gets the verdict. A document already
+ * verified under the same trust configuration is answered from the cache by its hash; a client over
+ * its rate is told when to come back (429).
+ */
+@ApplicationScoped
+public class VerificationService {
+  private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+  @Inject SignatureServices engine;
+  @Inject VerdictCache cache;
+  @Inject Settings settings;
+  @Inject Clock clock;
+
+  /** A verdict, and whether it came from the cache. */
+  public record Result(VerdictView verdict, boolean cached) {}
+
+  /** Counts the request against the client's rate; refused with 429 past it. */
+  public void admit(String client) {
+    long now = clock.millis();
+    long minute = now / 60_000;
+    if (cache.countRequest(client, minute) > settings.verificationsPerMinute()) {
+      long retryAfter = Math.max(1, ((minute + 1) * 60_000 - now + 999) / 1000);
+      throw new TooManyRequestsException(
+          "Quá nhiều yêu cầu xác thực từ địa chỉ này; vui lòng thử lại sau "
+              + retryAfter
+              + " giây.",
+          retryAfter);
+    }
+  }
+
+  public Result verify(Upload upload) {
+    String key = key(upload.hash().hex());
+    var cached = cache.verdict(key);
+    if (cached.isPresent()) {
+      return new Result(cached.get(), true);
+    }
+    Verification v;
+    try {
+      v = engine.verifier().verify(upload.file(), true);
+    } catch (SigningException e) {
+      throw SigningErrors.of(e);
+    }
+    VerdictView view = VerdictView.of(v.verdict());
+    cache.put(key, view, v.etsiReportXml().orElse(null));
+    return new Result(view, false);
+  }
+
+  /** The ETSI validation report of a document verified here before. */
+  public String report(String sha256) {
+    String hex = sha256 == null ? "" : sha256.toLowerCase(Locale.ROOT);
+    if (!SHA256.matcher(hex).matches()) {
+      throw InvalidInputException.field("sha256", "Mã băm SHA-256 gồm 64 ký tự thập lục phân.");
+    }
+    return cache
+        .report(key(hex))
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "Chưa có báo cáo xác thực cho văn bản này (hoặc đã hết hạn): hãy tải văn bản"
+                        + " lên để xác thực."));
+  }
+
+  private String key(String sha256) {
+    return sha256 + ":" + engine.trustFingerprint();
+  }
+}
