@@ -83,10 +83,13 @@ class ExchangeIT {
     assertThat(api.get("lanhdao.ankhe", "api/v1/documents/" + id + "/file").status())
         .isEqualTo(404);
 
-    // Recipients read the document and its PDF, byte for byte.
-    assertThat(api.get("vanthu.nv", "api/v1/documents/" + id).status()).isEqualTo(200);
-    assertThat(api.download("chuyenvien.thacgian", "api/v1/documents/" + id + "/file"))
-        .isEqualTo(pdf);
+    // Recipients read the document and its issued PDF, byte for byte: the draft with the leader's
+    // and the seal's signatures appended as incremental updates.
+    Api.Answer seen = api.get("vanthu.nv", "api/v1/documents/" + id);
+    assertThat(seen.status()).isEqualTo(200);
+    byte[] received = api.download("chuyenvien.thacgian", "api/v1/documents/" + id + "/file");
+    assertThat(java.util.Arrays.copyOf(received, pdf.length)).isEqualTo(pdf);
+    assertThat(sha256(received)).isEqualTo(seen.json().getString("fileSha256"));
 
     // The sender's trace shows each recipient at 01, with its history.
     JsonObject trace = api.get("vanthu.qldt", "api/v1/documents/" + id + "/trace").json();
@@ -158,5 +161,14 @@ class ExchangeIT {
         .filter(o -> o.getString("documentId").equals(documentId.toString()))
         .findFirst()
         .orElse(null);
+  }
+
+  private static String sha256(byte[] data) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(data));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -63,7 +63,7 @@ public final class SendLoad {
                 200,
                 db,
                 target.resolve("load-server.log"),
-                Map.of("DEMO_PASSWORD", PASSWORD)))) {
+                Map.of("DEMO_PASSWORD", PASSWORD, "LIENTHONG_MODE", "demo")))) {
       byte[] pdf = pdf(bytes);
       // Daemon threads: the driver ends when main ends, as exec:java waits for the others.
       ExecutorService httpThreads =
