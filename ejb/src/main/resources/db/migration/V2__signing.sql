@@ -39,3 +39,9 @@ ALTER TABLE outgoing_document
     ADD COLUMN signed_at         TIMESTAMPTZ,
     ADD COLUMN signature_box     VARCHAR(64),
     ADD COLUMN draft_sha256      CHAR(64) REFERENCES content (sha256);
+
+-- What the recipient's server found when the document arrived: the overall indication and the
+-- verdict of every signature (JSON), kept as the record of the arrival check.
+ALTER TABLE delivery
+    ADD COLUMN arrival_indication VARCHAR(16),
+    ADD COLUMN arrival_verdict    TEXT;

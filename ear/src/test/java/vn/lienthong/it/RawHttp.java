@@ -53,8 +53,46 @@ final class RawHttp {
     }
   }
 
+  /** An answer with its headers (names in lower case). */
+  record Answer(int status, String contentType, Map<String, String> headers, String body) {
+    boolean isProblem() {
+      return contentType != null && contentType.startsWith("application/problem+json");
+    }
+  }
+
+  /** A small POST from a chosen local address (127.0.0.2...), as another client would make it. */
+  static Answer postFrom(
+      String localAddress, URI base, String path, Map<String, String> headers, byte[] body) {
+    try (Socket socket = new Socket()) {
+      socket.bind(new java.net.InetSocketAddress(localAddress, 0));
+      socket.connect(new java.net.InetSocketAddress(base.getHost(), base.getPort()), 5_000);
+      socket.setSoTimeout(60_000);
+      StringBuilder head = new StringBuilder("POST /" + path + " HTTP/1.1\r\n");
+      head.append("Host: ")
+          .append(base.getHost())
+          .append(':')
+          .append(base.getPort())
+          .append("\r\n");
+      headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+      head.append("Content-Length: ").append(body.length).append("\r\nConnection: close\r\n\r\n");
+      OutputStream out = socket.getOutputStream();
+      out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+      out.write(body);
+      out.flush();
+      return readFull(socket.getInputStream());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static Api.Answer read(InputStream in) throws IOException {
+    Answer a = readFull(in);
+    return new Api.Answer(a.status(), a.contentType(), a.body());
+  }
+
+  private static Answer readFull(InputStream in) throws IOException {
     String status = line(in);
+    Map<String, String> all = new java.util.LinkedHashMap<>();
     int code = Integer.parseInt(status.split(" ")[1]);
     String contentType = null;
     int length = -1;
@@ -63,6 +101,7 @@ final class RawHttp {
       int colon = h.indexOf(':');
       String name = h.substring(0, colon).trim().toLowerCase();
       String value = h.substring(colon + 1).trim();
+      all.put(name, value);
       switch (name) {
         case "content-type" -> contentType = value;
         case "content-length" -> length = Integer.parseInt(value);
@@ -81,7 +120,7 @@ final class RawHttp {
     } else if (length >= 0) {
       body.write(in.readNBytes(length));
     }
-    return new Api.Answer(code, contentType, body.toString(StandardCharsets.UTF_8));
+    return new Answer(code, contentType, all, body.toString(StandardCharsets.UTF_8));
   }
 
   private static String line(InputStream in) throws IOException {

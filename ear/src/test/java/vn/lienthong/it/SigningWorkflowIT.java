@@ -46,6 +46,18 @@ class SigningWorkflowIT {
     assertProblem(api.postJson("vanthu.qldt", "api/v1/documents/" + id + "/issue", ""), 409);
     assertProblem(
         api.postJson("lanhdao.qldt", "api/v1/documents/" + id + "/demo-signature", ""), 409);
+    if (!TestServer.softHsm().isEmpty()) {
+      // The unit's seal is on the SoftHSM token: there is no demo seal file it could have used,
+      // and readiness lists the token it logged in to.
+      assertThat(java.nio.file.Path.of("target", "it-data", "pki", "seal-" + Api.QLDT + ".p12"))
+          .doesNotExist();
+      var ready =
+          api.send(
+              java.net.http.HttpRequest.newBuilder(
+                      TestServer.get().managementUri().resolve("health/ready"))
+                  .build());
+      assertThat(ready.body()).contains("qldt-seal");
+    }
 
     assertThat(api.send("vanthu.qldt", id, List.of(NOI_VU, THAC_GIAN)).status()).isEqualTo(202);
     Await.until(
@@ -55,6 +67,18 @@ class SigningWorkflowIT {
 
     byte[] pdf = api.download("vanthu.thacgian", "api/v1/documents/" + id + "/file");
     PdfSig.assertSignaturesValid(pdf, 2);
+
+    // The recipient's inbox and document view show the verdict of each signature.
+    JsonObject entry = inboxEntry("vanthu.thacgian", id);
+    assertThat(entry.getString("signatureIndication")).isEqualTo("TOTAL_PASSED");
+    assertThat(entry.getJsonArray("signatures")).hasSize(2);
+    JsonObject view = api.get("vanthu.thacgian", "api/v1/documents/" + id).json();
+    assertThat(view.getString("signatureIndication")).isEqualTo("TOTAL_PASSED");
+    assertThat(view.getJsonArray("signatures").getJsonObject(1).getString("signer"))
+        .contains("Phòng Quản lý đô thị");
+    JsonObject trace = api.get("vanthu.qldt", "api/v1/documents/" + id + "/trace").json();
+    assertThat(trace.getJsonArray("recipients").getJsonObject(1).getString("signatureIndication"))
+        .isEqualTo("TOTAL_PASSED");
 
     HttpResponse<String> first = api.verify(pdf);
     assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
@@ -71,10 +95,8 @@ class SigningWorkflowIT {
     assertThat(verdict.getJsonArray("signatures").getJsonObject(0).getString("organization"))
         .as("the demo signer's signature says it is a demo")
         .contains("demo");
-    assertThat(first.headers().firstValue("X-Verdict-Cache")).contains("miss");
-    HttpResponse<String> again = api.verify(pdf);
-    assertThat(again.headers().firstValue("X-Verdict-Cache")).contains("hit");
-    assertThat(json(again.body())).isEqualTo(verdict);
+    // The recipient's server verified these bytes on arrival: the public answer is that verdict.
+    assertThat(first.headers().firstValue("X-Verdict-Cache")).contains("hit");
 
     Api.Answer report =
         api.get(null, "api/v1/verifications/" + verdict.getString("documentSha256") + "/report");
@@ -88,7 +110,103 @@ class SigningWorkflowIT {
     tampered[at] = 'X';
     HttpResponse<String> bad = api.verify(tampered);
     assertThat(bad.statusCode()).isEqualTo(200);
+    assertThat(bad.headers().firstValue("X-Verdict-Cache")).contains("miss");
     assertThat(json(bad.body()).getString("indication")).isEqualTo("TOTAL_FAILED");
+    HttpResponse<String> badAgain = api.verify(tampered);
+    assertThat(badAgain.headers().firstValue("X-Verdict-Cache")).contains("hit");
+    assertThat(json(badAgain.body())).isEqualTo(json(bad.body()));
+  }
+
+  @Test
+  void aDocumentWhoseSignaturesFailOnArrivalIsFlaggedToBothSides() throws Exception {
+    UUID id = api.issued("vanthu.tp", TestPdf.of(6_000, "Bi thay the"));
+    byte[] issued = api.download("vanthu.tp", "api/v1/documents/" + id + "/file");
+    byte[] tampered = issued.clone();
+    tampered[indexOf(tampered, "Bi thay the".getBytes(StandardCharsets.US_ASCII))] = 'X';
+    // The stored file is swapped behind the application's back (an insider, a broken disk): the
+    // bytes are brought in as another draft, then the issued document is pointed at them.
+    UUID carrier = api.draft("vanthu.tp", tampered);
+    try (var c = TestServer.db();
+        var ps =
+            c.prepareStatement(
+                "UPDATE outgoing_document SET file_sha256 ="
+                    + " (SELECT file_sha256 FROM outgoing_document WHERE id = ?) WHERE id = ?")) {
+      ps.setObject(1, carrier);
+      ps.setObject(2, id);
+      assertThat(ps.executeUpdate()).isEqualTo(1);
+    }
+    assertThat(api.send("vanthu.tp", id, List.of(Api.AN_KHE)).status()).isEqualTo(202);
+    Await.until(
+        java.time.Duration.ofMinutes(1),
+        "delivery",
+        () -> Inboxes.occurrences(api, "vanthu.ankhe", java.util.Set.of(id)).size() == 1);
+    JsonObject entry = inboxEntry("vanthu.ankhe", id);
+    assertThat(entry.getString("signatureIndication")).isEqualTo("TOTAL_FAILED");
+    JsonObject trace = api.get("vanthu.tp", "api/v1/documents/" + id + "/trace").json();
+    assertThat(trace.getJsonArray("recipients").getJsonObject(0).getString("signatureIndication"))
+        .isEqualTo("TOTAL_FAILED");
+  }
+
+  @Test
+  void aRevokedLeaderCertificateSignsNothingMoreWhileWhatItSignedBeforeStands() throws Exception {
+    // lanhdao.nv signs nothing anywhere else in the suite: revoking it disturbs no other test.
+    UUID before = api.issued("vanthu.nv", TestPdf.of(4_000, "Truoc thu hoi"));
+    byte[] pdf = api.download("vanthu.nv", "api/v1/documents/" + before + "/file");
+    assertThat(json(api.verify(pdf).body()).getString("indication")).isEqualTo("TOTAL_PASSED");
+
+    String cert =
+        api.get("admin", "api/v1/users/lanhdao.nv/certificates")
+            .array()
+            .getJsonObject(0)
+            .getString("sha256");
+    assertThat(cert).hasSize(64);
+    byte[] der =
+        java.nio.file.Files.readAllBytes(
+            java.nio.file.Path.of("target", "it-data", "pki").resolve("leader-lanhdao.nv.p12"));
+    assertThat(der).isNotEmpty();
+    java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+    ks.load(new java.io.ByteArrayInputStream(der), "demo".toCharArray());
+    String encoded =
+        java.util.Base64.getEncoder()
+            .encodeToString(ks.getCertificate(ks.aliases().nextElement()).getEncoded());
+    assertProblem(
+        api.postJson(
+            "lanhdao.nv", "api/v1/demo/revocations", "{\"certificate\":\"" + encoded + "\"}"),
+        403);
+    Api.Answer revoked =
+        api.postJson("admin", "api/v1/demo/revocations", "{\"certificate\":\"" + encoded + "\"}");
+    assertThat(revoked.status()).as(revoked.body()).isEqualTo(204);
+
+    // A new signature with it is refused ...
+    UUID after = api.draft("vanthu.nv", TestPdf.of(4_000, "Sau thu hoi"));
+    Api.Answer refused =
+        api.postJson("lanhdao.nv", "api/v1/documents/" + after + "/demo-signature", "");
+    assertProblem(refused, 422);
+    // ... and the document signed before is verified again, not answered from the cache. It still
+    // passes: its timestamps prove the signatures existed before the revocation (ETSI EN 319 102-1,
+    // past signature validation), as a paper signed before a dismissal stays signed.
+    HttpResponse<String> again = api.verify(pdf);
+    assertThat(again.headers().firstValue("X-Verdict-Cache")).contains("miss");
+    assertThat(json(again.body()).getString("indication")).isEqualTo("TOTAL_PASSED");
+  }
+
+  @Test
+  void publicVerificationIsRateLimitedPerClient() throws Exception {
+    // from 127.0.0.2, so the other tests' budget on 127.0.0.1 is untouched
+    int limit = TestServer.VERIFICATIONS_PER_MINUTE;
+    RawHttp.Answer last = null;
+    for (int i = 0; i <= limit + 1 && (last == null || last.status() != 429); i++) {
+      last =
+          RawHttp.postFrom(
+              "127.0.0.2",
+              TestServer.get().baseUri(),
+              "api/v1/verifications",
+              java.util.Map.of("Content-Type", "multipart/form-data; boundary=x"),
+              "--x--\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+    assertThat(last.status()).isEqualTo(429);
+    assertThat(last.isProblem()).isTrue();
+    assertThat(last.headers()).containsKey("retry-after");
   }
 
   @Test
@@ -118,6 +236,15 @@ class SigningWorkflowIT {
     assertThat(crl.contentType()).isEqualTo("application/pkix-crl");
     assertThat(api.get(null, "pki/ca/root-ca.cer").status()).isEqualTo(200);
     assertThat(api.get(null, "pki/nothing-here").status()).isEqualTo(404);
+  }
+
+  private JsonObject inboxEntry(String user, UUID id) {
+    for (var v : api.get(user, "api/v1/inbox?limit=5000").array()) {
+      if (v.asJsonObject().getString("documentId").equals(id.toString())) {
+        return v.asJsonObject();
+      }
+    }
+    throw new AssertionError(id + " not in the inbox of " + user);
   }
 
   static void assertProblem(Api.Answer a, int status) {

@@ -9,6 +9,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
 import vn.lienthong.server.LocalServer;
+import vn.lienthong.server.SoftHsmTokens;
+import vn.lienthong.signing.pki.DemoPki;
 
 /**
  * The one server all integration tests share: started on first use (fresh embedded PostgreSQL in
@@ -18,7 +20,12 @@ final class TestServer {
   /** Smaller than the 100 MiB default so the over-limit test stays quick; same code path. */
   static final long UPLOAD_LIMIT = 8L * 1024 * 1024;
 
+  /** Public verifications per client per minute; the rate-limit test exhausts it from 127.0.0.2. */
+  static final int VERIFICATIONS_PER_MINUTE = 30;
+
   private static LocalServer server;
+  private static DemoPki pki;
+  private static Map<String, String> tokens;
   private static RuntimeException startFailure;
 
   private TestServer() {}
@@ -34,26 +41,26 @@ final class TestServer {
         LocalServer.deleteTree(db);
         LocalServer.deleteTree(target.resolve("it-data"));
         Files.deleteIfExists(target.resolve("it-server.log"));
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        env.put("LIENTHONG_MODE", "demo");
+        env.put("LIENTHONG_PUBLIC_URL", "http://localhost:8180");
+        env.put("LIENTHONG_DATA_DIR", target.resolve("it-data").toString());
+        env.put("LIENTHONG_VERIFICATION_PER_MINUTE", String.valueOf(VERIFICATIONS_PER_MINUTE));
+        env.put("LIENTHONG_UPLOAD_MAX_BYTES", String.valueOf(UPLOAD_LIMIT));
+        env.put("LIENTHONG_EXCHANGE_REPUBLISH_AFTER_SECONDS", "5");
+        env.put("DEMO_PASSWORD", Api.PASSWORD);
+        LocalServer.deleteTree(target.resolve("it-softhsm"));
+        if (SoftHsmTokens.available()) {
+          // The demo PKI is made here first (the server opens the same folder), so that the
+          // tokens' certificates come from the CA the server trusts.
+          pki = DemoPki.openOrCreate(target.resolve("it-data/pki"), "http://localhost:8180/pki");
+          tokens = SoftHsmTokens.setUp(target.resolve("it-softhsm"), pki);
+          env.putAll(tokens);
+        }
         server =
             LocalServer.start(
                 new LocalServer.Options(
-                    target.resolve("server"),
-                    100,
-                    db,
-                    target.resolve("it-server.log"),
-                    Map.of(
-                        "LIENTHONG_MODE",
-                        "demo",
-                        "LIENTHONG_PUBLIC_URL",
-                        "http://localhost:8180",
-                        "LIENTHONG_DATA_DIR",
-                        target.resolve("it-data").toString(),
-                        "LIENTHONG_UPLOAD_MAX_BYTES",
-                        String.valueOf(UPLOAD_LIMIT),
-                        "LIENTHONG_EXCHANGE_REPUBLISH_AFTER_SECONDS",
-                        "5",
-                        "DEMO_PASSWORD",
-                        Api.PASSWORD)));
+                    target.resolve("server"), 100, db, target.resolve("it-server.log"), env));
       } catch (IOException e) {
         startFailure = new UncheckedIOException(e);
         throw startFailure;
@@ -63,6 +70,18 @@ final class TestServer {
       }
     }
     return server;
+  }
+
+  /** The SoftHSM environment (SOFTHSM2_CONF...), or empty when SoftHSM is not installed. */
+  static Map<String, String> softHsm() {
+    get();
+    return tokens == null ? Map.of() : tokens;
+  }
+
+  /** The test server's demo PKI (made by the harness when SoftHSM is there). */
+  static DemoPki pki() {
+    get();
+    return pki;
   }
 
   static Api api() {

@@ -16,6 +16,8 @@ import org.jboss.logging.Logger;
 import vn.lienthong.application.audit.AuditLog;
 import vn.lienthong.application.exchange.ExchangePublisher;
 import vn.lienthong.application.security.Caller;
+import vn.lienthong.application.signing.VerdictView;
+import vn.lienthong.application.signing.VerificationService;
 import vn.lienthong.application.unit.UnitDirectory;
 import vn.lienthong.application.unit.UnitView;
 import vn.lienthong.domain.InvalidInputException;
@@ -44,6 +46,7 @@ public class DocumentService {
   @Inject UnitDirectory directory;
   @Inject AuditLog audit;
   @Inject Clock clock;
+  @Inject VerificationService verification;
 
   /**
    * Whether the caller may bring this document in at all: checked before the file is read, so a
@@ -103,6 +106,21 @@ public class DocumentService {
   /** The document, for its sender unit or a unit that received it; 404 for anyone else. */
   public DocumentView view(Caller caller, UUID id) {
     return DocumentView.of(visibleDocument(caller, id));
+  }
+
+  /**
+   * The document with the verdict on every signature of its current PDF (cached by hash; a verifier
+   * that cannot run leaves the verdict out rather than failing the view).
+   */
+  public DocumentView viewWithSignatures(Caller caller, UUID id) {
+    OutgoingDocument doc = visibleDocument(caller, id);
+    VerdictView verdict = null;
+    try {
+      verdict = verification.verifyStored(doc.fileSha256());
+    } catch (RuntimeException e) {
+      LOG.warnf("[%s] signatures not verified for the view: %s", id, e.getMessage());
+    }
+    return DocumentView.of(doc, verdict);
   }
 
   /** Streams the document's PDF to a caller who may see it. */

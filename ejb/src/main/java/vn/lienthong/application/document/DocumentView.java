@@ -3,7 +3,9 @@ package vn.lienthong.application.document;
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
+import vn.lienthong.application.signing.VerdictView;
 import vn.lienthong.domain.document.OutgoingDocument;
 
 /** A document as its sender and its recipients see it. */
@@ -24,9 +26,16 @@ public record DocumentView(
     String fileName,
     String fileSha256,
     String signedBy,
-    Instant signedAt) {
+    Instant signedAt,
+    String signatureIndication,
+    List<VerdictView.SignatureView> signatures) {
 
   public static DocumentView of(OutgoingDocument d) {
+    return of(d, null);
+  }
+
+  /** With the verdict on its current PDF: every signature, valid or not and why. */
+  public static DocumentView of(OutgoingDocument d, VerdictView verdict) {
     return new DocumentView(
         d.id(),
         d.unitCode(),
@@ -44,6 +53,8 @@ public record DocumentView(
         d.fileName(),
         d.fileSha256(),
         d.signedBy().orElse(null),
-        d.signedAt().orElse(null));
+        d.signedAt().orElse(null),
+        verdict == null ? null : verdict.indication(),
+        verdict == null ? List.of() : verdict.signatures());
   }
 }

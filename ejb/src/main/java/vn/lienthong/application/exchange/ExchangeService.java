@@ -2,6 +2,8 @@ package vn.lienthong.application.exchange;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +16,8 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import vn.lienthong.application.Settings;
 import vn.lienthong.application.security.Caller;
+import vn.lienthong.application.signing.VerdictView;
+import vn.lienthong.application.signing.VerificationService;
 import vn.lienthong.application.unit.UnitDirectory;
 import vn.lienthong.application.unit.UnitView;
 import vn.lienthong.domain.NotFoundException;
@@ -33,6 +37,11 @@ import vn.lienthong.domain.exchange.Exchange;
  */
 @Stateless
 public class ExchangeService {
+  /** The arrival check could not run (verifier unavailable). */
+  public static final String NOT_VERIFIED = "NOT_VERIFIED";
+
+  static final Jsonb JSON = JsonbBuilder.create();
+
   private static final Logger LOG = Logger.getLogger(ExchangeService.class);
   private static final int REPUBLISH_BATCH = 500;
 
@@ -42,6 +51,7 @@ public class ExchangeService {
   @Inject UnitDirectory directory;
   @Inject Settings settings;
   @Inject Clock clock;
+  @Inject VerificationService verification;
 
   /** Router: one delivery per recipient unit, each on the delivery queue. */
   public void route(UUID envelopeId) {
@@ -78,9 +88,31 @@ public class ExchangeService {
       return;
     }
     Instant now = clock.instant();
+    checkSignatures(d);
     d.moveTo(DeliveryStatus.ARRIVED, now);
     exchange.record(new DeliveryEvent(d.id(), DeliveryStatus.ARRIVED, now, null, null));
     LOG.infof("[%s] document [%s] arrived at [%s]", deliveryId, d.documentId(), d.recipientCode());
+  }
+
+  /**
+   * The recipient checks the signatures of what arrived (the same bytes are verified once, then the
+   * verdict comes from the cache). A document that does not verify still arrives, flagged, so that
+   * both sides see it; a verifier that cannot run leaves NOT_VERIFIED, and the document view checks
+   * again when it is opened.
+   */
+  private void checkSignatures(Delivery d) {
+    String sha = documents.find(d.documentId()).orElseThrow().fileSha256();
+    try {
+      VerdictView v = verification.verifyStored(sha);
+      d.checkedOnArrival(v.indication(), JSON.toJson(v));
+      if (!"TOTAL_PASSED".equals(v.indication())) {
+        LOG.warnf("[%s] arrived with signatures %s", d.id(), v.indication());
+      }
+    } catch (RuntimeException e) {
+      // the document arrives all the same; its view verifies again when opened
+      d.checkedOnArrival(NOT_VERIFIED, null);
+      LOG.warnf("[%s] signatures not verified on arrival: %s", d.id(), e.getMessage());
+    }
   }
 
   /**
@@ -112,9 +144,17 @@ public class ExchangeService {
     Map<String, UnitView> units = directory.byCode();
     List<InboxEntry> entries =
         exchange.inbox(caller.unitCode(), offset, limit).stream()
-            .map(in -> InboxEntry.of(in, units.get(in.document().unitCode())))
+            .map(
+                in ->
+                    InboxEntry.of(
+                        in, units.get(in.document().unitCode()), arrivalVerdict(in.delivery())))
             .toList();
     return new Inbox(entries, exchange.inboxSize(caller.unitCode()));
+  }
+
+  /** The verdict the recipient's check recorded on arrival, if it ran. */
+  static VerdictView arrivalVerdict(Delivery d) {
+    return d.arrivalVerdict().map(json -> JSON.fromJson(json, VerdictView.class)).orElse(null);
   }
 
   /** Per-recipient status and history, for the sender unit only. */
@@ -149,6 +189,7 @@ public class ExchangeService {
               d.status().code().orElse(null),
               d.status().label(),
               d.arrivedAt().orElse(null),
+              d.arrivalIndication().orElse(null),
               steps));
     }
     // Recipients whose delivery the router has not made yet show as on their way.
@@ -164,6 +205,7 @@ public class ExchangeService {
                   DeliveryStatus.PENDING.name(),
                   null,
                   DeliveryStatus.PENDING.label(),
+                  null,
                   null,
                   List.of()));
         }

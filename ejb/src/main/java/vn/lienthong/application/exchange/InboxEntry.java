@@ -3,11 +3,13 @@ package vn.lienthong.application.exchange;
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
+import vn.lienthong.application.signing.VerdictView;
 import vn.lienthong.application.unit.UnitView;
 import vn.lienthong.domain.exchange.IncomingDocument;
 
-/** One line of a unit's inbox. */
+/** One line of a unit's inbox, with what the signature check found when it arrived. */
 public record InboxEntry(
     UUID id,
     UUID documentId,
@@ -24,9 +26,11 @@ public record InboxEntry(
     Instant arrivedAt,
     String status,
     String statusCode,
-    String statusLabel) {
+    String statusLabel,
+    String signatureIndication,
+    List<VerdictView.SignatureView> signatures) {
 
-  static InboxEntry of(IncomingDocument in, UnitView sender) {
+  static InboxEntry of(IncomingDocument in, UnitView sender, VerdictView arrival) {
     var d = in.delivery();
     var doc = in.document();
     return new InboxEntry(
@@ -45,6 +49,8 @@ public record InboxEntry(
         d.arrivedAt().orElse(null),
         d.status().name(),
         d.status().code().orElse(null),
-        d.status().label());
+        d.status().label(),
+        d.arrivalIndication().orElse(null),
+        arrival == null ? List.of() : arrival.signatures());
   }
 }

@@ -7,7 +7,10 @@ import java.util.UUID;
 /** Where a sent document is at each recipient, with each recipient's history. */
 public record Trace(UUID documentId, String notation, List<Recipient> recipients) {
 
-  /** One recipient unit's status and history. */
+  /**
+   * One recipient unit's status and history, and what its signature check found on arrival (a
+   * document that did not verify there is flagged to the sender too).
+   */
   public record Recipient(
       String code,
       String name,
@@ -15,6 +18,7 @@ public record Trace(UUID documentId, String notation, List<Recipient> recipients
       String statusCode,
       String statusLabel,
       Instant arrivedAt,
+      String signatureIndication,
       List<Step> history) {}
 
   /** One transition. */

@@ -26,6 +26,7 @@ public class VerificationService {
   @Inject VerdictCache cache;
   @Inject Settings settings;
   @Inject Clock clock;
+  @Inject PdfFiles files;
 
   /** A verdict, and whether it came from the cache. */
   public record Result(VerdictView verdict, boolean cached) {}
@@ -59,6 +60,26 @@ public class VerificationService {
     VerdictView view = VerdictView.of(v.verdict());
     cache.put(key, view, v.etsiReportXml().orElse(null));
     return new Result(view, false);
+  }
+
+  /** The verdict on bytes in the content store (a document in the exchange), cached by hash. */
+  public VerdictView verifyStored(String sha256) {
+    String key = key(sha256);
+    var cached = cache.verdict(key);
+    if (cached.isPresent()) {
+      return cached.get();
+    }
+    java.nio.file.Path file = files.copyOut(sha256);
+    try {
+      Verification v = engine.verifier().verify(file, true);
+      VerdictView view = VerdictView.of(v.verdict());
+      cache.put(key, view, v.etsiReportXml().orElse(null));
+      return view;
+    } catch (SigningException e) {
+      throw SigningErrors.of(e);
+    } finally {
+      PdfFiles.delete(file);
+    }
   }
 
   /** The ETSI validation report of a document verified here before. */

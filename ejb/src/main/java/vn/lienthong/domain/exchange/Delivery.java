@@ -48,6 +48,12 @@ public class Delivery {
   @Column(name = "arrived_at")
   private Instant arrivedAt;
 
+  @Column(name = "arrival_indication")
+  private String arrivalIndication;
+
+  @Column(name = "arrival_verdict")
+  private String arrivalVerdict;
+
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
@@ -84,6 +90,23 @@ public class Delivery {
     }
     status = target;
     updatedAt = now;
+  }
+
+  /**
+   * What the signature check found on arrival: the overall indication (TOTAL_PASSED, TOTAL_FAILED,
+   * INDETERMINATE, NO_SIGNATURE, or NOT_VERIFIED when the verifier could not run) and the verdict.
+   */
+  public void checkedOnArrival(String indication, String verdictJson) {
+    this.arrivalIndication = indication;
+    this.arrivalVerdict = verdictJson;
+  }
+
+  public Optional<String> arrivalIndication() {
+    return Optional.ofNullable(arrivalIndication);
+  }
+
+  public Optional<String> arrivalVerdict() {
+    return Optional.ofNullable(arrivalVerdict);
   }
 
   public int republished(Instant now) {

@@ -108,7 +108,7 @@ public class DocumentResource {
   @Path("{id}")
   @Operation(summary = "Thông tin văn bản (đơn vị gửi hoặc đơn vị nhận)")
   public DocumentView view(@PathParam("id") UUID id) {
-    return documents.view(caller.get(), id);
+    return documents.viewWithSignatures(caller.get(), id);
   }
 
   @GET
