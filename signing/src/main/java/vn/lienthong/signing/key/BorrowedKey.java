@@ -56,20 +56,51 @@ public final class BorrowedKey implements AutoCloseable {
 
   /** Signs data (hashing included) with {@link #signatureAlgorithm()}. */
   public byte[] sign(byte[] data) {
+    return sign(data, signatureAlgorithm());
+  }
+
+  /**
+   * Signs data (hashing included) with a JCA signature algorithm made for this key's type: {@code
+   * SHA256withRSA}, {@code SHA384withRSA}, {@code SHA512withRSA} for an RSA key, {@code
+   * SHA256withECDSA}, {@code SHA384withECDSA}, {@code SHA512withECDSA} for an EC key (the ECDSA
+   * value DER-encoded, as CMS wants it). Another algorithm is {@link SigningException}.
+   */
+  public byte[] sign(byte[] data, String algorithm) {
     if (closed) {
       throw new IllegalStateException("The key was already given back");
+    }
+    if (!fits(algorithm, certificate())) {
+      throw new SigningException(
+          "A "
+              + certificate().getPublicKey().getAlgorithm()
+              + " key does not make "
+              + algorithm
+              + " signatures");
     }
     try {
       Signature signature =
           provider == null
-              ? Signature.getInstance(signatureAlgorithm())
-              : Signature.getInstance(signatureAlgorithm(), provider);
+              ? Signature.getInstance(algorithm)
+              : Signature.getInstance(algorithm, provider);
       signature.initSign(key);
       signature.update(data);
       return signature.sign();
     } catch (GeneralSecurityException | java.security.ProviderException e) {
       throw Pkcs11Errors.translate("Signing failed on the token", e);
     }
+  }
+
+  /** Whether {@link #sign(byte[], String)} takes {@code algorithm} for the certificate's key. */
+  public static boolean fits(String algorithm, X509Certificate certificate) {
+    String suffix =
+        switch (certificate.getPublicKey().getAlgorithm()) {
+          case "RSA" -> "withRSA";
+          case "EC" -> "withECDSA";
+          default -> null;
+        };
+    return suffix != null
+        && java.util.Set.of("SHA256", "SHA384", "SHA512").stream()
+            .anyMatch(hash -> (hash + suffix).equals(algorithm));
   }
 
   @Override

@@ -63,7 +63,11 @@ public final class Pkcs11KeySource implements KeySource {
 
   private final Path library;
   private final TokenSelector token;
+
+  /** The key's alias in SunPKCS11's key store; null when the key is named by its certificate. */
   private final String keyLabel;
+
+  private final X509Certificate certificate;
   private final char[] pin;
   private final Duration busyTimeout;
   private final int maxWrongPins;
@@ -101,15 +105,52 @@ public final class Pkcs11KeySource implements KeySource {
       char[] pin,
       Duration busyTimeout,
       int maxWrongPins) {
+    this(
+        library,
+        token,
+        java.util.Objects.requireNonNull(keyLabel, "keyLabel"),
+        null,
+        pin,
+        busyTimeout,
+        maxWrongPins);
+  }
+
+  private Pkcs11KeySource(
+      Path library,
+      TokenSelector token,
+      String keyLabel,
+      X509Certificate certificate,
+      char[] pin,
+      Duration busyTimeout,
+      int maxWrongPins) {
     if (maxWrongPins < 1) {
       throw new IllegalArgumentException("maxWrongPins must be >= 1");
     }
     this.library = library.toAbsolutePath();
     this.token = token;
     this.keyLabel = keyLabel;
+    this.certificate = certificate;
     this.pin = Arrays.copyOf(pin, pin.length);
     this.busyTimeout = busyTimeout;
     this.maxWrongPins = maxWrongPins;
+  }
+
+  /**
+   * The key whose certificate on the token is {@code certificate}, whatever alias SunPKCS11 gives
+   * it (the certificate's CKA_LABEL, or {@code 0x} and its CKA_ID when it has none): for callers
+   * that found the certificate with {@link Pkcs11Tokens#certificates}, as the local signing agent
+   * does. Otherwise as the constructor with a key label.
+   */
+  public static Pkcs11KeySource forCertificate(
+      Path library, TokenSelector token, X509Certificate certificate, char[] pin) {
+    return new Pkcs11KeySource(
+        library,
+        token,
+        null,
+        java.util.Objects.requireNonNull(certificate, "certificate"),
+        pin,
+        Duration.ofSeconds(30),
+        DEFAULT_MAX_WRONG_PINS);
   }
 
   @Override
@@ -136,26 +177,28 @@ public final class Pkcs11KeySource implements KeySource {
       PrivateKey key;
       List<X509Certificate> chain = new ArrayList<>();
       try {
-        if (!open.store.isKeyEntry(keyLabel)) {
+        String alias = keyLabel != null ? keyLabel : aliasOf(open.store);
+        if (alias == null || !open.store.isKeyEntry(alias)) {
           // Not the labels that are there: whoever reads the error learns nothing about the HSM.
           throw new KeyNotFoundException(
-              "No key labelled '"
-                  + keyLabel
-                  + "' (with its certificate) on the token "
+              "No key "
+                  + (keyLabel != null ? "labelled " : "")
+                  + keyName()
+                  + " (with its certificate) on the token "
                   + describe());
         }
-        key = (PrivateKey) open.store.getKey(keyLabel, null);
-        Certificate[] certificates = open.store.getCertificateChain(keyLabel);
+        key = (PrivateKey) open.store.getKey(alias, null);
+        Certificate[] certificates = open.store.getCertificateChain(alias);
         if (key == null || certificates == null) {
           // logged out under us (closeAllTokens) or the key deleted since isKeyEntry
           throw new KeyNotFoundException(
-              "The key '" + keyLabel + "' on the token " + describe() + " could not be read");
+              "The key " + keyName() + " on the token " + describe() + " could not be read");
         }
         for (Certificate c : certificates) {
           chain.add((X509Certificate) c);
         }
       } catch (GeneralSecurityException | ProviderException e) {
-        throw failed(open, "Cannot read the key '" + keyLabel + "'", e);
+        throw failed(open, "Cannot read the key " + keyName(), e);
       }
       OpenToken lender = open;
       BorrowedKey borrowed =
@@ -232,9 +275,10 @@ public final class Pkcs11KeySource implements KeySource {
     }
     if (wrongPins >= maxWrongPins) {
       throw new PinLockedException(
-          "The key source for '"
-              + keyLabel
-              + "' on the token "
+          "The key source for "
+              + (keyLabel != null ? "" : "the key ")
+              + keyName()
+              + " on the token "
               + describe()
               + " is locked after "
               + maxWrongPins
@@ -251,6 +295,22 @@ public final class Pkcs11KeySource implements KeySource {
     }
     wrongPins = 0;
     return joined;
+  }
+
+  private String keyName() {
+    return keyLabel != null
+        ? "'" + keyLabel + "'"
+        : "of the certificate " + certificate.getSubjectX500Principal();
+  }
+
+  /** The alias of the key entry whose certificate is {@link #certificate}; null when none is. */
+  private String aliasOf(KeyStore store) throws java.security.KeyStoreException {
+    for (String alias : java.util.Collections.list(store.aliases())) {
+      if (store.isKeyEntry(alias) && certificate.equals(store.getCertificate(alias))) {
+        return alias;
+      }
+    }
+    return null;
   }
 
   private String describe() {
@@ -380,13 +440,7 @@ public final class Pkcs11KeySource implements KeySource {
   }
 
   private Object pkcs11(Class<?> wrapper) throws ReflectiveOperationException {
-    Class<?> initArgsClass = Class.forName("sun.security.pkcs11.wrapper.CK_C_INITIALIZE_ARGS");
-    Object initArgs = initArgsClass.getConstructor().newInstance();
-    // CKF_OS_LOCKING_OK, as SunPKCS11 itself initializes the library.
-    initArgsClass.getField("flags").setLong(initArgs, 0x00000002L);
-    Method getInstance =
-        wrapper.getMethod("getInstance", String.class, String.class, initArgsClass, boolean.class);
-    return getInstance.invoke(null, library.toString(), "C_GetFunctionList", initArgs, false);
+    return Pkcs11Tokens.module(wrapper, library);
   }
 
   private long slotIdOf(String label) {
