@@ -76,6 +76,23 @@ public class Uploads {
     }
   }
 
+  /**
+   * Checks bytes already in memory as {@link #receivePdf} checks a stream (not empty, a PDF header,
+   * at most {@code max} bytes) and answers their hash; nothing is written.
+   */
+  public ContentHash checkPdf(byte[] bytes, long max) {
+    if (bytes.length > max) {
+      throw new ContentTooLargeException(max);
+    }
+    if (bytes.length == 0) {
+      throw InvalidInputException.field("file", "Tệp văn bản rỗng.");
+    }
+    if (!Pdf.hasHeader(bytes, Math.min(bytes.length, Pdf.HEADER_WINDOW))) {
+      throw new UnsupportedContentException("Tệp văn bản phải là PDF.");
+    }
+    return ContentHash.of(sha256().digest(bytes));
+  }
+
   /** Keeps the base name only, printable, bounded; "van-ban.pdf" when none was given. */
   static String cleanName(String fileName) {
     if (fileName == null || fileName.isBlank()) {

@@ -2,14 +2,17 @@ package vn.lienthong.application.signing;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import vn.lienthong.application.Settings;
 import vn.lienthong.application.document.Upload;
 import vn.lienthong.domain.InvalidInputException;
 import vn.lienthong.domain.NotFoundException;
 import vn.lienthong.domain.TooManyRequestsException;
+import vn.lienthong.domain.content.ContentHash;
 import vn.lienthong.signing.SigningException;
 import vn.lienthong.signing.validation.Verification;
 
@@ -46,14 +49,22 @@ public class VerificationService {
   }
 
   public Result verify(Upload upload) {
-    String key = key(upload.hash().hex());
+    return verify(upload.hash(), () -> upload.file());
+  }
+
+  /**
+   * The verdict on bytes of this hash: from the cache when they were verified under this trust
+   * configuration, else by the verifier on the file {@code file} gives (asked for only then).
+   */
+  public Result verify(ContentHash hash, Supplier<Path> file) {
+    String key = key(hash.hex());
     var cached = cache.verdict(key);
     if (cached.isPresent()) {
       return new Result(cached.get(), true);
     }
     Verification v;
     try {
-      v = engine.verifier().verify(upload.file(), true);
+      v = engine.verifier().verify(file.get(), true);
     } catch (SigningException e) {
       throw SigningErrors.of(e);
     }

@@ -12,15 +12,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import vn.lienthong.application.Settings;
 import vn.lienthong.application.document.Upload;
 import vn.lienthong.application.document.Uploads;
+import vn.lienthong.application.signing.PdfFiles;
 import vn.lienthong.application.signing.VerificationService;
 import vn.lienthong.domain.InvalidInputException;
+import vn.lienthong.domain.content.ContentHash;
 
 /** Public verification of signed documents: no login, rate-limited per client address. */
 @Path("/verifications")
@@ -29,9 +34,13 @@ public class VerificationResource {
   /** Says which path answered: "hit" (the cached verdict of these bytes) or "miss" (verified). */
   static final String CACHE_HEADER = "X-Verdict-Cache";
 
+  /** Uploads up to this size are checked in memory (4 MiB). */
+  static final int IN_MEMORY = 4 * 1024 * 1024;
+
   @Inject VerificationService verification;
   @Inject Uploads uploads;
   @Inject Settings settings;
+  @Inject PdfFiles files;
   @Inject HttpServletRequest request;
 
   @POST
@@ -49,14 +58,40 @@ public class VerificationResource {
     if (file == null) {
       throw InvalidInputException.field("file", "Thiếu phần file (tệp PDF cần xác thực).");
     }
-    try (InputStream in = file.getContent();
-        Upload upload =
-            uploads.receivePdf(
-                in,
-                file.getFileName().orElse(null),
-                Math.min(settings.uploadMaxBytes(), settings.verificationMaxBytes()))) {
-      VerificationService.Result r = verification.verify(upload);
-      return Response.ok(r.verdict()).header(CACHE_HEADER, r.cached() ? "hit" : "miss").build();
+    long max = Math.min(settings.uploadMaxBytes(), settings.verificationMaxBytes());
+    try (InputStream in = new BufferedInputStream(file.getContent(), IN_MEMORY + 1)) {
+      // Most signed documents are a few hundred KB: read into memory, hashed, and answered from
+      // the cache without touching the disk; only a new or a large one is spooled to a file.
+      in.mark(IN_MEMORY + 1);
+      byte[] head = in.readNBytes(IN_MEMORY + 1);
+      if (head.length <= IN_MEMORY) {
+        ContentHash hash = uploads.checkPdf(head, max);
+        java.nio.file.Path[] spooled = new java.nio.file.Path[1];
+        try {
+          return answer(verification.verify(hash, () -> spooled[0] = spool(head)));
+        } finally {
+          PdfFiles.delete(spooled[0]);
+        }
+      }
+      in.reset();
+      try (Upload upload = uploads.receivePdf(in, file.getFileName().orElse(null), max)) {
+        return answer(verification.verify(upload));
+      }
+    }
+  }
+
+  private static Response answer(VerificationService.Result r) {
+    return Response.ok(r.verdict()).header(CACHE_HEADER, r.cached() ? "hit" : "miss").build();
+  }
+
+  private java.nio.file.Path spool(byte[] bytes) {
+    java.nio.file.Path p = files.temp();
+    try {
+      Files.write(p, bytes);
+      return p;
+    } catch (IOException e) {
+      PdfFiles.delete(p);
+      throw new UncheckedIOException(e);
     }
   }
 
