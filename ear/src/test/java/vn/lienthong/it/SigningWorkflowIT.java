@@ -98,6 +98,11 @@ class SigningWorkflowIT {
     // The recipient's server verified these bytes on arrival: the public answer is that verdict.
     assertThat(first.headers().firstValue("X-Verdict-Cache")).contains("hit");
 
+    // Known by its hash alone: no upload needed.
+    Api.Answer byHash =
+        api.get(null, "api/v1/verifications/" + verdict.getString("documentSha256"));
+    assertThat(byHash.status()).isEqualTo(200);
+    assertThat(byHash.json()).isEqualTo(verdict);
     Api.Answer report =
         api.get(null, "api/v1/verifications/" + verdict.getString("documentSha256") + "/report");
     assertThat(report.status()).isEqualTo(200);
@@ -225,6 +230,7 @@ class SigningWorkflowIT {
     assertThat(broken.statusCode()).as(broken.body()).isBetween(200, 499);
 
     assertThat(api.get(null, "api/v1/verifications/abc/report").status()).isEqualTo(400);
+    assertThat(api.get(null, "api/v1/verifications/" + "1".repeat(64)).status()).isEqualTo(404);
     assertThat(api.get(null, "api/v1/verifications/" + "0".repeat(64) + "/report").status())
         .isEqualTo(404);
   }

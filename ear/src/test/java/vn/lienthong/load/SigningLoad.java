@@ -131,6 +131,15 @@ public final class SigningLoad {
           "verification over HTTP, seen before %d in %.1f s = %.0f /s (%d cache hits)%n",
           cached, hitSeconds, cached / hitSeconds, hits.get());
 
+      String sha = sha256(one);
+      all(pool, 200, i -> () -> known(http, base, sha));
+      t0 = System.nanoTime();
+      all(pool, cached, i -> () -> known(http, base, sha));
+      double knownSeconds = (System.nanoTime() - t0) / 1e9;
+      System.out.printf(
+          "verification by hash, seen before   %d in %.1f s = %.0f /s%n",
+          cached, knownSeconds, cached / knownSeconds);
+
       // DSS the cookbook way, same files, same number of threads, in this JVM.
       CertificateToken root = new CertificateToken(pki.rootCertificate());
       all(pool, 20, i -> () -> cookbook(files.get(i % files.size()), root));
@@ -284,6 +293,22 @@ public final class SigningLoad {
       counted.incrementAndGet();
     }
     return r.body();
+  }
+
+  private static String known(HttpClient http, URI base, String sha) throws Exception {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(base.resolve("api/v1/verifications/" + sha)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException("by hash answered " + r.statusCode() + " " + r.body());
+    }
+    return r.body();
+  }
+
+  private static String sha256(byte[] data) throws Exception {
+    return java.util.HexFormat.of()
+        .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(data));
   }
 
   /** A one-page PDF with a unique label and filler, so each issued document is new bytes. */

@@ -93,19 +93,36 @@ public class VerificationService {
     }
   }
 
+  /**
+   * The verdict on a document verified here before, by its SHA-256 alone: a client that hashes the
+   * file itself asks this first and uploads only when it is not known (404).
+   */
+  public VerdictView known(String sha256) {
+    return cache
+        .verdict(key(hex(sha256)))
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "Văn bản này chưa được xác thực gần đây: hãy tải văn bản lên để xác thực."));
+  }
+
   /** The ETSI validation report of a document verified here before. */
   public String report(String sha256) {
-    String hex = sha256 == null ? "" : sha256.toLowerCase(Locale.ROOT);
-    if (!SHA256.matcher(hex).matches()) {
-      throw InvalidInputException.field("sha256", "Mã băm SHA-256 gồm 64 ký tự thập lục phân.");
-    }
     return cache
-        .report(key(hex))
+        .report(key(hex(sha256)))
         .orElseThrow(
             () ->
                 new NotFoundException(
                     "Chưa có báo cáo xác thực cho văn bản này (hoặc đã hết hạn): hãy tải văn bản"
                         + " lên để xác thực."));
+  }
+
+  private static String hex(String sha256) {
+    String hex = sha256 == null ? "" : sha256.toLowerCase(Locale.ROOT);
+    if (!SHA256.matcher(hex).matches()) {
+      throw InvalidInputException.field("sha256", "Mã băm SHA-256 gồm 64 ký tự thập lục phân.");
+    }
+    return hex;
   }
 
   private String key(String sha256) {

@@ -34,8 +34,11 @@ import vn.lienthong.signing.key.TokenSelector;
 final class SealKeyConfig {
   private SealKeyConfig() {}
 
-  /** A configured key: where it is, for health output, and how to open it. */
-  record Entry(String unitCode, String description, KeySource source) {}
+  /**
+   * A configured key: where it is, for health output, and its source; or, when the source cannot
+   * even be made (a missing file), why: that unit cannot seal, the others still can.
+   */
+  record Entry(String unitCode, String description, KeySource source, String problem) {}
 
   static Map<String, Entry> read(Path file) {
     Properties p = new Properties();
@@ -75,20 +78,30 @@ final class SealKeyConfig {
                   + (index != null ? " slot " + index : " token " + p.getProperty(unit + ".token"))
                   + " key "
                   + key;
-          return new Entry(unit, where, new Pkcs11KeySource(library, token, key, pin));
+          return opened(unit, where, () -> new Pkcs11KeySource(library, token, key, pin));
         }
       case "pkcs12":
         {
           Path file = Path.of(required(p, unit, "file"));
           char[] password = secret(required(p, unit, "password")).toCharArray();
-          return new Entry(
+          String alias = p.getProperty(unit + ".alias");
+          return opened(
               unit,
               "PKCS#12 " + file.getFileName(),
-              new Pkcs12KeySource(file, password, p.getProperty(unit + ".alias")));
+              () -> new Pkcs12KeySource(file, password, alias));
         }
       default:
         throw new IllegalStateException(
             "seal key of " + unit + ": type must be pkcs11 or pkcs12, not " + type);
+    }
+  }
+
+  private static Entry opened(
+      String unit, String where, java.util.function.Supplier<KeySource> source) {
+    try {
+      return new Entry(unit, where, source.get(), null);
+    } catch (RuntimeException e) {
+      return new Entry(unit, where, null, e.getClass().getSimpleName() + " " + e.getMessage());
     }
   }
 

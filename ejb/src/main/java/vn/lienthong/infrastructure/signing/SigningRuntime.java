@@ -135,7 +135,9 @@ public class SigningRuntime implements SignatureServices {
   @PreDestroy
   void close() {
     for (SealKeyConfig.Entry e : configuredSeals.values()) {
-      closeQuietly(e.source());
+      if (e.source() != null) {
+        closeQuietly(e.source());
+      }
     }
     demoKeys.values().forEach(SigningRuntime::closeQuietly);
   }
@@ -172,6 +174,10 @@ public class SigningRuntime implements SignatureServices {
   public KeySource seal(String unitCode) {
     SealKeyConfig.Entry configured = configuredSeals.get(unitCode);
     if (configured != null) {
+      if (configured.source() == null) {
+        throw new UnavailableException(
+            "Khóa con dấu của đơn vị không mở được (" + configured.description() + ").");
+      }
       return configured.source();
     }
     if (demoPki != null) {
@@ -309,6 +315,16 @@ public class SigningRuntime implements SignatureServices {
       }
     }
     for (SealKeyConfig.Entry e : configuredSeals.values()) {
+      if (e.source() == null) {
+        problems.add(
+            "khóa con dấu của đơn vị "
+                + e.unitCode()
+                + " ("
+                + e.description()
+                + "): "
+                + e.problem());
+        continue;
+      }
       try (var key = e.source().borrow()) {
         key.certificate().checkValidity();
       } catch (Exception ex) {

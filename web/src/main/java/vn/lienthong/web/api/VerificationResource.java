@@ -96,6 +96,17 @@ public class VerificationResource {
   }
 
   @GET
+  @Path("{sha256}")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Kết quả xác thực đã có của văn bản, theo mã băm SHA-256 (không cần tải tệp lên)",
+      description = "404 khi văn bản chưa được xác thực gần đây: khi đó tải tệp lên (POST).")
+  public Response known(@PathParam("sha256") String sha256) {
+    verification.admit(request.getRemoteAddr());
+    return Response.ok(verification.known(sha256)).header(CACHE_HEADER, "hit").build();
+  }
+
+  @GET
   @Path("{sha256}/report")
   @Produces(MediaType.APPLICATION_XML)
   @Operation(summary = "Báo cáo xác thực theo ETSI (XML) của văn bản đã xác thực")
