@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.lienthong.signing.internal.Json;
 import vn.lienthong.signing.key.KeyUnavailableException;
 
 /**
@@ -357,8 +358,8 @@ final class AgentHttp implements AutoCloseable {
       throw new AgentException(400, "bad-json", "Nội dung yêu cầu không phải UTF-8");
     }
     try {
-      return AgentJson.read(text);
-    } catch (AgentJson.Malformed e) {
+      return Json.read(text);
+    } catch (Json.Malformed e) {
       throw new AgentException(400, "bad-json", "JSON không hợp lệ: " + e.getMessage());
     }
   }
@@ -377,7 +378,7 @@ final class AgentHttp implements AutoCloseable {
     if (allowedOrigin != null) {
       headers.set("Access-Control-Allow-Origin", allowedOrigin);
     }
-    byte[] bytes = AgentJson.write(body).getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
     try {
       exchange.sendResponseHeaders(status, bytes.length);
       try (OutputStream out = exchange.getResponseBody()) {

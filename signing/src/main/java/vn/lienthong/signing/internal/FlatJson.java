@@ -1,192 +1,57 @@
 package vn.lienthong.signing.internal;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A minimal JSON codec for flat objects whose values are strings or arrays of strings: the shape of
- * our serialized values. Small on purpose, so this module does not impose a JSON library on the
- * server (which has JSON-B) or on the local signing agent.
+ * Flat objects whose values are strings or arrays of strings, the shape of our serialized values (a
+ * pending signature, the CLI's verdict), over the module's one codec, {@link Json}.
  */
 public final class FlatJson {
 
   private FlatJson() {}
 
+  /** Writes the map; every value as a string, a list as an array of strings; nulls left out. */
   public static String write(Map<String, ?> values) {
-    StringBuilder out = new StringBuilder("{");
-    boolean first = true;
-    for (Map.Entry<String, ?> entry : values.entrySet()) {
-      if (entry.getValue() == null) {
-        continue;
-      }
-      if (!first) {
-        out.append(',');
-      }
-      first = false;
-      quote(out, entry.getKey());
-      out.append(':');
-      if (entry.getValue() instanceof List<?> list) {
-        out.append('[');
-        for (int i = 0; i < list.size(); i++) {
-          if (i > 0) {
-            out.append(',');
+    Map<String, Object> flat = new LinkedHashMap<>();
+    values.forEach(
+        (key, value) -> {
+          if (value instanceof List<?> list) {
+            flat.put(key, list.stream().map(String::valueOf).toList());
+          } else if (value != null) {
+            flat.put(key, String.valueOf(value));
           }
-          quote(out, String.valueOf(list.get(i)));
-        }
-        out.append(']');
-      } else {
-        quote(out, String.valueOf(entry.getValue()));
-      }
-    }
-    return out.append('}').toString();
+        });
+    return Json.write(flat);
   }
 
   /**
-   * Values are String or List&lt;String&gt;. Throws IllegalArgumentException on malformed input.
+   * Values are String or List&lt;String&gt;. Throws IllegalArgumentException on malformed input or
+   * on any other shape.
    */
   public static Map<String, Object> read(String json) {
-    Parser p = new Parser(json);
-    Map<String, Object> values = new LinkedHashMap<>();
-    p.skip();
-    p.expect('{');
-    p.skip();
-    if (p.peek() == '}') {
-      p.pos++;
-      return values;
+    Object value;
+    try {
+      value = Json.read(json);
+    } catch (Json.Malformed e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
     }
-    while (true) {
-      p.skip();
-      String key = p.string();
-      p.skip();
-      p.expect(':');
-      p.skip();
-      if (p.peek() == '[') {
-        p.pos++;
-        List<String> list = new ArrayList<>();
-        p.skip();
-        if (p.peek() == ']') {
-          p.pos++;
-        } else {
-          while (true) {
-            p.skip();
-            list.add(p.string());
-            p.skip();
-            char c = p.next();
-            if (c == ']') {
-              break;
-            }
-            if (c != ',') {
-              throw new IllegalArgumentException("Expected , or ] at " + p.pos);
-            }
-          }
-        }
-        values.put(key, list);
-      } else {
-        values.put(key, p.string());
-      }
-      p.skip();
-      char c = p.next();
-      if (c == '}') {
-        break;
-      }
-      if (c != ',') {
-        throw new IllegalArgumentException("Expected , or } at " + p.pos);
-      }
+    if (!(value instanceof Map<?, ?> map)) {
+      throw new IllegalArgumentException("Expected a JSON object");
     }
-    p.skip();
-    if (p.pos != json.length()) {
-      throw new IllegalArgumentException("Trailing characters at " + p.pos);
-    }
-    return values;
-  }
-
-  private static void quote(StringBuilder out, String s) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
+    Map<String, Object> out = new LinkedHashMap<>();
+    map.forEach(
+        (key, v) -> {
+          if (v instanceof String text) {
+            out.put((String) key, text);
+          } else if (v instanceof List<?> list
+              && list.stream().allMatch(String.class::isInstance)) {
+            out.put((String) key, list.stream().map(String.class::cast).toList());
           } else {
-            out.append(c);
+            throw new IllegalArgumentException("Expected a string or strings for " + key);
           }
-        }
-      }
-    }
-    out.append('"');
-  }
-
-  private static final class Parser {
-    final String s;
-    int pos;
-
-    Parser(String s) {
-      this.s = s;
-    }
-
-    char peek() {
-      if (pos >= s.length()) {
-        throw new IllegalArgumentException("Unexpected end of JSON");
-      }
-      return s.charAt(pos);
-    }
-
-    char next() {
-      char c = peek();
-      pos++;
-      return c;
-    }
-
-    void expect(char c) {
-      if (next() != c) {
-        throw new IllegalArgumentException("Expected " + c + " at " + (pos - 1));
-      }
-    }
-
-    void skip() {
-      while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) {
-        pos++;
-      }
-    }
-
-    String string() {
-      expect('"');
-      StringBuilder out = new StringBuilder();
-      while (true) {
-        char c = next();
-        if (c == '"') {
-          return out.toString();
-        }
-        if (c != '\\') {
-          out.append(c);
-          continue;
-        }
-        char e = next();
-        switch (e) {
-          case '"', '\\', '/' -> out.append(e);
-          case 'n' -> out.append('\n');
-          case 'r' -> out.append('\r');
-          case 't' -> out.append('\t');
-          case 'b' -> out.append('\b');
-          case 'f' -> out.append('\f');
-          case 'u' -> {
-            if (pos + 4 > s.length()) {
-              throw new IllegalArgumentException("Bad escape at " + pos);
-            }
-            out.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
-            pos += 4;
-          }
-          default -> throw new IllegalArgumentException("Bad escape at " + pos);
-        }
-      }
-    }
+        });
+    return out;
   }
 }

@@ -15,13 +15,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.lienthong.signing.internal.Json;
 
 /** The tests' side of the protocol, with java.net.http (and a raw socket for forged Hosts). */
 final class AgentClient {
 
   record Reply(int status, HttpHeaders headers, String body) {
     Object json() {
-      return body.isEmpty() ? null : AgentJson.read(body);
+      return body.isEmpty() ? null : Json.read(body);
     }
 
     @SuppressWarnings("unchecked")
@@ -64,7 +65,7 @@ final class AgentClient {
 
   Reply post(String path, String origin, String token, Object json)
       throws IOException, InterruptedException {
-    return postRaw(path, origin, token, AgentJson.write(json));
+    return postRaw(path, origin, token, Json.write(json));
   }
 
   Reply postRaw(String path, String origin, String token, String body)

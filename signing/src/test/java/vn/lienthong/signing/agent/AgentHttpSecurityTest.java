@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.lienthong.signing.Fixtures;
+import vn.lienthong.signing.internal.Json;
 import vn.lienthong.signing.pki.DemoPki;
 
 /**
@@ -325,7 +326,7 @@ class AgentHttpSecurityTest {
             agent
                 .builder("/v1/signatures", ORIGIN, token)
                 .header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString(AgentJson.write(oneDocument()))));
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(oneDocument()))));
     assertThat(wrongType.status()).isEqualTo(400);
 
     byte[] large = new byte[AgentHttp.MAX_BODY + 1];

@@ -1,4 +1,4 @@
-package vn.lienthong.signing.agent;
+package vn.lienthong.signing.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -7,31 +7,31 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The agent's JSON: a reader for what a web page sends (RFC 8259, bounded) and a writer for its
- * answers. {@link vn.lienthong.signing.internal.FlatJson} reads flat objects of strings only; a
- * signing request holds an array of objects.
+ * The module's one JSON codec: a bounded reader (RFC 8259) for what a web page sends the signing
+ * agent and for our own serialized values, and a writer. Small on purpose, so this module imposes
+ * no JSON library on the server (which has JSON-B) or on the agent.
  *
  * <p>Values read: {@code Map<String, Object>} (keys in order, a repeated key refused), {@code
  * List<Object>}, {@code String}, {@code BigDecimal}, {@code Boolean}, and {@code null}. The body is
- * capped by the caller ({@link AgentHttp#MAX_BODY}); here nesting is capped at {@link #MAX_DEPTH}
- * and the number of values at {@link #MAX_VALUES}, so no input costs more than a pass over it.
+ * capped by the caller (the agent: 4 MB); here nesting is capped at {@link #MAX_DEPTH} and the
+ * number of values at {@link #MAX_VALUES}, so no input costs more than a pass over it.
  */
-final class AgentJson {
+public final class Json {
 
-  static final int MAX_DEPTH = 16;
-  static final int MAX_VALUES = 100_000;
+  public static final int MAX_DEPTH = 16;
+  public static final int MAX_VALUES = 100_000;
 
   private final String text;
   private int pos;
   private int values;
 
-  private AgentJson(String text) {
+  private Json(String text) {
     this.text = text;
   }
 
   /** Reads one JSON value; anything malformed or beyond the bounds is {@link Malformed}. */
-  static Object read(String text) {
-    AgentJson reader = new AgentJson(text);
+  public static Object read(String text) {
+    Json reader = new Json(text);
     reader.skipSpace();
     Object value = reader.value(0);
     reader.skipSpace();
@@ -42,7 +42,7 @@ final class AgentJson {
   }
 
   /** Malformed or too deep, with where it went wrong, in Vietnamese (no input echoed). */
-  static final class Malformed extends RuntimeException {
+  public static final class Malformed extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     Malformed(String message) {
@@ -261,7 +261,7 @@ final class AgentJson {
   }
 
   /** Writes maps, lists, strings, numbers, booleans and nulls; a map's null values are left out. */
-  static String write(Object value) {
+  public static String write(Object value) {
     StringBuilder out = new StringBuilder();
     write(out, value);
     return out.toString();

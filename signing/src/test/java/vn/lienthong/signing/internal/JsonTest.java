@@ -1,4 +1,4 @@
-package vn.lienthong.signing.agent;
+package vn.lienthong.signing.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class AgentJsonTest {
+class JsonTest {
 
   @Test
   void readsWhatTheWebClientSends() {
     Object value =
-        AgentJson.read(
+        Json.read(
             " {\"certificateId\":\"ab\",\"documents\":[{\"title\":\"Quy\\u1ebft \u0111\u1ecbnh\","
                 + "\"n\":-1.5e2,\"ok\":true,\"none\":null}],\"x\":[]} ");
     assertThat(value).isInstanceOf(Map.class);
@@ -32,7 +32,7 @@ class AgentJsonTest {
 
   @Test
   void refusesMalformedRepeatedAndTooDeep() {
-    char[] deep = new char[AgentJson.MAX_DEPTH + 1];
+    char[] deep = new char[Json.MAX_DEPTH + 1];
     Arrays.fill(deep, '[');
     for (String bad :
         List.of(
@@ -49,11 +49,11 @@ class AgentJsonTest {
             "{} {}",
             new String(deep) + "]".repeat(deep.length),
             "1e2147483648")) {
-      assertThatThrownBy(() -> AgentJson.read(bad)).as(bad).isInstanceOf(AgentJson.Malformed.class);
+      assertThatThrownBy(() -> Json.read(bad)).as(bad).isInstanceOf(Json.Malformed.class);
     }
-    char[] ok = new char[AgentJson.MAX_DEPTH];
+    char[] ok = new char[Json.MAX_DEPTH];
     Arrays.fill(ok, '[');
-    assertThat(AgentJson.read(new String(ok) + "]".repeat(ok.length))).isInstanceOf(List.class);
+    assertThat(Json.read(new String(ok) + "]".repeat(ok.length))).isInstanceOf(List.class);
   }
 
   @Test
@@ -64,12 +64,12 @@ class AgentJsonTest {
     map.put("retriesLeft", 1);
     map.put("skipped", null);
     map.put("list", List.of("a", true));
-    String json = AgentJson.write(map);
+    String json = Json.write(map);
     assertThat(json)
         .isEqualTo(
             "{\"error\":\"wrong-pin\",\"message\":\"Sai mã PIN \\\"1\\\"\\n\\u0001\\u2028\","
                 + "\"retriesLeft\":1,\"list\":[\"a\",true]}");
-    assertThat(AgentJson.read(json))
+    assertThat(Json.read(json))
         .isEqualTo(
             Map.of(
                 "error",
