@@ -37,6 +37,7 @@ import vn.lienthong.server.LocalServer;
 public final class SendLoad {
   private static final String PASSWORD = "demo-load";
   private static final String SENDER = "vanthu.ubnd";
+  private static final String LEADER = "lanhdao.ubnd";
   private static final String RECIPIENTS =
       "{\"recipients\":[\"000.01.31.H17\",\"000.02.31.H17\",\"000.30.31.H17\"]}";
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
@@ -95,12 +96,14 @@ public final class SendLoad {
         }
       }
       System.out.printf("warm-up: %d sends%n", warmup);
-      run(http, server.baseUri(), pdf, warmup, clients);
+      run(http, server.baseUri(), issue(http, server.baseUri(), pdf, warmup, clients), clients);
       System.out.printf(
           "measuring: %d sends of %d-byte PDFs to 3 units from %d clients, %s%n",
           sends, pdf.length, clients, BASIC ? "HTTP Basic on every call" : "one login, session");
+      // A document is sent once it is signed and issued (not timed: SigningLoad measures that).
+      List<UUID> ready = issue(http, server.baseUri(), pdf, sends, clients);
       long t0 = System.nanoTime();
-      List<UUID> ids = run(http, server.baseUri(), pdf, sends, clients);
+      List<UUID> ids = run(http, server.baseUri(), ready, clients);
       double seconds = (System.nanoTime() - t0) / 1e9;
       waitForDeliveries(server, ids);
       double endToEnd = (System.nanoTime() - t0) / 1e9;
@@ -121,18 +124,61 @@ public final class SendLoad {
     }
   }
 
-  private static List<UUID> run(HttpClient http, URI base, byte[] pdf, int n, int clients)
+  /** Drafts, signs (the leader, demo signer) and issues n documents; answers their ids. */
+  private static List<UUID> issue(HttpClient http, URI base, byte[] pdf, int n, int clients)
       throws Exception {
     List<UUID> ids = Collections.synchronizedList(new ArrayList<>());
-    AtomicInteger failures = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     List<Future<?>> futures = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       futures.add(
           pool.submit(
               () -> {
+                UUID id = create(http, base, pdf);
+                post(http, base, LEADER, "api/v1/documents/" + id + "/demo-signature");
+                post(http, base, SENDER, "api/v1/documents/" + id + "/issue");
+                ids.add(id);
+                return null;
+              }));
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+    return ids;
+  }
+
+  private static void post(HttpClient http, URI base, String user, String path) throws Exception {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofMinutes(2))
+                .header("Authorization", basic(user))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException(path + " answered " + r.statusCode() + " " + r.body());
+    }
+  }
+
+  private static String basic(String user) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static List<UUID> run(HttpClient http, URI base, List<UUID> documents, int clients)
+      throws Exception {
+    List<UUID> ids = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger failures = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    List<Future<?>> futures = new ArrayList<>();
+    for (UUID id : documents) {
+      futures.add(
+          pool.submit(
+              () -> {
                 try {
-                  UUID id = create(http, base, pdf);
                   HttpResponse<String> r =
                       http.send(
                           request(base.resolve("api/v1/documents/" + id + "/send"))
@@ -196,28 +242,51 @@ public final class SendLoad {
 
   private static HttpRequest.Builder request(URI uri) {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2));
-    return !BASIC
-        ? b
-        : b.header(
-            "Authorization",
-            "Basic "
-                + Base64.getEncoder()
-                    .encodeToString((SENDER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+    return !BASIC ? b : b.header("Authorization", basic(SENDER));
   }
 
   /** A PDF whose size is mostly an incompressible-looking content stream, like a scan. */
   private static byte[] pdf(int size) {
-    StringBuilder s = new StringBuilder("%PDF-1.7\n");
     var random = new java.util.Random(42);
-    s.append("1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
-    s.append("2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n");
-    s.append("3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\n");
-    s.append("4 0 obj << >> stream\n");
-    while (s.length() < size - 64) {
-      s.append((char) ('A' + random.nextInt(26)));
+    StringBuilder filler = new StringBuilder("% ");
+    while (filler.length() < size - 600) {
+      filler.append((char) ('A' + random.nextInt(26)));
     }
-    s.append("\nendstream endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
-    return s.toString().getBytes(StandardCharsets.US_ASCII);
+    byte[] stream =
+        ("BT /F1 12 Tf 72 720 Td (Cong van do tai) Tj ET\n" + filler + "\n")
+            .getBytes(StandardCharsets.US_ASCII);
+    String[] objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+          + " /Resources << /Font << /F1 5 0 R >> >> >>",
+      null,
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+    };
+    ByteArrayOutputStream out = new ByteArrayOutputStream(size + 1024);
+    List<Integer> offsets = new ArrayList<>();
+    out.writeBytes("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII));
+    for (int i = 0; i < objects.length; i++) {
+      offsets.add(out.size());
+      out.writeBytes(((i + 1) + " 0 obj\n").getBytes(StandardCharsets.US_ASCII));
+      if (objects[i] == null) {
+        out.writeBytes(
+            ("<< /Length " + stream.length + " >>\nstream\n").getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(stream);
+        out.writeBytes("\nendstream".getBytes(StandardCharsets.US_ASCII));
+      } else {
+        out.writeBytes(objects[i].getBytes(StandardCharsets.US_ASCII));
+      }
+      out.writeBytes("\nendobj\n".getBytes(StandardCharsets.US_ASCII));
+    }
+    int xref = out.size();
+    StringBuilder x = new StringBuilder("xref\n0 6\n0000000000 65535 f \n");
+    for (int o : offsets) {
+      x.append(String.format("%010d 00000 n \n", o));
+    }
+    x.append("trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n").append(xref).append("\n%%EOF\n");
+    out.writeBytes(x.toString().getBytes(StandardCharsets.US_ASCII));
+    return out.toByteArray();
   }
 
   private static void waitForDeliveries(LocalServer server, List<UUID> ids) throws Exception {

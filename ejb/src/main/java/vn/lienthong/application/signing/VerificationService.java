@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import vn.lienthong.application.Settings;
@@ -30,6 +32,10 @@ public class VerificationService {
   @Inject Settings settings;
   @Inject Clock clock;
   @Inject PdfFiles files;
+
+  /** Verifications of stored documents now running on this node, by cache key. */
+  private final ConcurrentHashMap<String, CompletableFuture<VerdictView>> inFlight =
+      new ConcurrentHashMap<>();
 
   /** A verdict, and whether it came from the cache. */
   public record Result(VerdictView verdict, boolean cached) {}
@@ -73,13 +79,42 @@ public class VerificationService {
     return new Result(view, false);
   }
 
-  /** The verdict on bytes in the content store (a document in the exchange), cached by hash. */
+  /**
+   * The verdict on bytes in the content store (a document in the exchange), cached by hash. The
+   * deliveries of one document to several units arrive together: one of them verifies, the others
+   * wait for its verdict instead of verifying the same bytes again.
+   */
   public VerdictView verifyStored(String sha256) {
     String key = key(sha256);
     var cached = cache.verdict(key);
     if (cached.isPresent()) {
       return cached.get();
     }
+    CompletableFuture<VerdictView> mine = new CompletableFuture<>();
+    CompletableFuture<VerdictView> running = inFlight.putIfAbsent(key, mine);
+    if (running != null) {
+      try {
+        return running.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw e;
+      }
+    }
+    try {
+      VerdictView v = verifyStoredNow(sha256, key);
+      mine.complete(v);
+      return v;
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      inFlight.remove(key, mine);
+    }
+  }
+
+  private VerdictView verifyStoredNow(String sha256, String key) {
     java.nio.file.Path file = files.copyOut(sha256);
     try {
       Verification v = engine.verifier().verify(file, true);
