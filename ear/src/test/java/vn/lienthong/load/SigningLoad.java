@@ -96,7 +96,18 @@ public final class SigningLoad {
       System.out.printf(
           "preparing %d signed drafts of about %d bytes ...%n", documents + 20, bytes);
       List<UUID> signed =
-          all(pool, documents + 20, i -> () -> sign(http, base, draft(http, base, pdf(bytes, i))));
+          all(
+              pool,
+              documents + 20,
+              i ->
+                  () ->
+                      sign(
+                          http,
+                          base,
+                          draft(
+                              http,
+                              base,
+                              LoadPdf.of(bytes, "Van ban so " + i + " " + UUID.randomUUID()))));
       all(pool, 20, i -> () -> issue(http, base, signed.get(i)));
       List<UUID> toIssue = signed.subList(20, signed.size());
       long t0 = System.nanoTime();
@@ -309,52 +320,5 @@ public final class SigningLoad {
   private static String sha256(byte[] data) throws Exception {
     return java.util.HexFormat.of()
         .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(data));
-  }
-
-  /** A one-page PDF with a unique label and filler, so each issued document is new bytes. */
-  private static byte[] pdf(int size, int n) {
-    StringBuilder content =
-        new StringBuilder(
-            "BT /F1 12 Tf 72 720 Td (Van ban so " + n + " " + UUID.randomUUID() + ") Tj ET\n");
-    while (content.length() < size) {
-      content.append("% filler to reach the size of a scanned page ...............\n");
-    }
-    byte[] stream = content.toString().getBytes(StandardCharsets.US_ASCII);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(size + 1024);
-    List<Integer> offsets = new ArrayList<>();
-    String[] objects = {
-      "<< /Type /Catalog /Pages 2 0 R >>",
-      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-      null,
-      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
-    };
-    out.writeBytes("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII));
-    for (int i = 0; i < objects.length; i++) {
-      offsets.add(out.size());
-      out.writeBytes(((i + 1) + " 0 obj\n").getBytes(StandardCharsets.US_ASCII));
-      if (objects[i] == null) {
-        out.writeBytes(
-            ("<< /Length " + stream.length + " >>\nstream\n").getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(stream);
-        out.writeBytes("\nendstream".getBytes(StandardCharsets.US_ASCII));
-      } else {
-        out.writeBytes(objects[i].getBytes(StandardCharsets.US_ASCII));
-      }
-      out.writeBytes("\nendobj\n".getBytes(StandardCharsets.US_ASCII));
-    }
-    int xref = out.size();
-    StringBuilder x =
-        new StringBuilder("xref\n0 " + (objects.length + 1) + "\n0000000000 65535 f \n");
-    for (int o : offsets) {
-      x.append(String.format("%010d 00000 n \n", o));
-    }
-    x.append("trailer\n<< /Size ")
-        .append(objects.length + 1)
-        .append(" /Root 1 0 R >>\nstartxref\n")
-        .append(xref)
-        .append("\n%%EOF\n");
-    out.writeBytes(x.toString().getBytes(StandardCharsets.US_ASCII));
-    return out.toByteArray();
   }
 }
