@@ -165,12 +165,12 @@ class AgentSigningIT {
     }
     assertThat(entry).isNotNull();
     assertThat(entry.getString("signatureIndication")).isEqualTo("TOTAL_PASSED");
-    assertThat(entry.getJsonArray("signatures")).hasSize(2);
+    assertThat(entry.getJsonArray("signatures")).hasSize(3);
     assertThat(entry.getJsonArray("signatures").getJsonObject(0).getString("signer"))
         .contains("Trần Thị Thu Hà");
 
     byte[] pdf = api.download("vanthu.xuanha", "api/v1/documents/" + id + "/file");
-    PdfSig.assertSignaturesValid(pdf, 2);
+    PdfSig.assertSignaturesValid(pdf, 3);
     assertThat(json(api.verify(pdf).body()).getString("indication")).isEqualTo("TOTAL_PASSED");
     byte[] tampered = pdf.clone();
     tampered[SigningWorkflowIT.indexOf(tampered, "Ky bang token".getBytes())] = 'X';

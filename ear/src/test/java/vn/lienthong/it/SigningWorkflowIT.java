@@ -66,12 +66,18 @@ class SigningWorkflowIT {
         () -> Inboxes.occurrences(api, "vanthu.thacgian", java.util.Set.of(id)).size() == 1);
 
     byte[] pdf = api.download("vanthu.thacgian", "api/v1/documents/" + id + "/file");
-    PdfSig.assertSignaturesValid(pdf, 2);
+    // the leader's, the seal's with the number and date on page 1, the seal's over the leader's
+    PdfSig.assertSignaturesValid(pdf, 3);
+    // TestPdf has no Annex I header: the number and date go in page 1's top margin (20 mm)
+    List<float[]> widgets = signatureWidgets(pdf);
+    assertThat(widgets).hasSize(3);
+    assertThat(widgets.get(1)[0]).isEqualTo(1f);
+    assertThat(widgets.get(1)[1]).isLessThan(57f);
 
     // The recipient's inbox and document view show the verdict of each signature.
     JsonObject entry = inboxEntry("vanthu.thacgian", id);
     assertThat(entry.getString("signatureIndication")).isEqualTo("TOTAL_PASSED");
-    assertThat(entry.getJsonArray("signatures")).hasSize(2);
+    assertThat(entry.getJsonArray("signatures")).hasSize(3);
     JsonObject view = api.get("vanthu.thacgian", "api/v1/documents/" + id).json();
     assertThat(view.getString("signatureIndication")).isEqualTo("TOTAL_PASSED");
     assertThat(view.getJsonArray("signatures").getJsonObject(1).getString("signer"))
@@ -84,7 +90,7 @@ class SigningWorkflowIT {
     assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
     JsonObject verdict = json(first.body());
     assertThat(verdict.getString("indication")).isEqualTo("TOTAL_PASSED");
-    assertThat(verdict.getJsonArray("signatures")).hasSize(2);
+    assertThat(verdict.getJsonArray("signatures")).hasSize(3);
     for (var s : verdict.getJsonArray("signatures")) {
       JsonObject sig = s.asJsonObject();
       assertThat(sig.getString("indication")).isEqualTo("TOTAL_PASSED");
@@ -260,6 +266,25 @@ class SigningWorkflowIT {
 
   static JsonObject json(String body) {
     return Json.createReader(new StringReader(body)).readObject();
+  }
+
+  /** Each signature's widget: its page (from 1) and its top edge, in points from the page's top. */
+  static List<float[]> signatureWidgets(byte[] pdf) {
+    try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      List<float[]> widgets = new java.util.ArrayList<>();
+      for (var field : document.getSignatureFields()) {
+        var widget = field.getWidgets().get(0);
+        var page = widget.getPage();
+        widgets.add(
+            new float[] {
+              document.getPages().indexOf(page) + 1,
+              page.getCropBox().getUpperRightY() - widget.getRectangle().getUpperRightY()
+            });
+      }
+      return widgets;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static int indexOf(byte[] data, byte[] needle) {

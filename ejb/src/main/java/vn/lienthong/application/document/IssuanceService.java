@@ -27,6 +27,7 @@ import vn.lienthong.domain.document.RegisterNumber;
 import vn.lienthong.domain.user.Role;
 import vn.lienthong.signing.SigningException;
 import vn.lienthong.signing.appearance.Appearance;
+import vn.lienthong.signing.appearance.IssuanceLine;
 import vn.lienthong.signing.appearance.Placement;
 import vn.lienthong.signing.key.BorrowedKey;
 import vn.lienthong.signing.pades.SignOptions;
@@ -36,9 +37,10 @@ import vn.lienthong.signing.validation.Verdict;
 
 /**
  * Issuance (đóng dấu phát hành, Decree 30 art. 15-16): the clerk takes the next number of the
- * unit's outgoing register and the date, and the unit's seal signs over the left third of the
- * leader's signature, from the unit's key on the HSM, at B-LT. All in one transaction: if the seal
- * cannot sign, no number is used and the document stays as it was.
+ * unit's outgoing register and the date; the unit's seal writes both on page 1 where Annex I puts
+ * them (ô 3, ô 4) and then signs over the left third of the leader's signature, from the unit's key
+ * on the HSM, at B-LT. All in one transaction: if the seal cannot sign, no number is used and the
+ * document stays as it was.
  */
 @Stateless
 public class IssuanceService {
@@ -46,6 +48,12 @@ public class IssuanceService {
 
   /** The seal's level: timestamp and validation data, so the issued document stands alone. */
   static final SignatureLevel SEAL_LEVEL = SignatureLevel.B_LT;
+
+  /**
+   * The number's level: timestamped; the seal's signature that follows brings the validation data
+   * for both.
+   */
+  static final SignatureLevel NUMBER_LEVEL = SignatureLevel.B_T;
 
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -65,6 +73,7 @@ public class IssuanceService {
             .orElseThrow(DocumentService::notFound);
     doc.requireIssuable();
     Path in = files.copyOut(doc.fileSha256());
+    Path numbered = files.temp();
     Path out = files.temp();
     try {
       Verdict verdict;
@@ -94,11 +103,29 @@ public class IssuanceService {
                       new IllegalTransitionException(
                           "Không xác định được vị trí chữ ký của lãnh đạo."));
       Appearance.Seal seal = new Appearance.Seal(unit.name(), null, Placement.sealOver(leader));
-      // The number and date of issue are signed by the seal, in its reason.
-      String reason =
-          "Ban hành văn bản số " + notation + " ngày " + now.atZone(Settings.VIETNAM).format(DATE);
+      String date = now.atZone(Settings.VIETNAM).format(DATE);
       try (BorrowedKey key = engine.seal(caller.unitCode()).borrow()) {
-        engine.signer().sign(in, out, new SignOptions(SEAL_LEVEL, seal, reason, unit.name()), key);
+        // First the number and date where the draft left them blank on page 1 (ô 3 and ô 4),
+        // then the seal over the leader's signature: two signatures of the seal's key, each with
+        // its own field, so nothing changes under the leader's signature and the text on page 1
+        // is the seal's.
+        Appearance.NumberAndDate line =
+            IssuanceLine.find(in, notation, now.atZone(Settings.VIETNAM).toLocalDate());
+        engine
+            .signer()
+            .sign(
+                in,
+                numbered,
+                new SignOptions(
+                    NUMBER_LEVEL,
+                    line,
+                    "Cấp số " + notation + ", ngày ban hành " + date,
+                    unit.name()),
+                key);
+        String reason = "Ban hành văn bản số " + notation + " ngày " + date;
+        engine
+            .signer()
+            .sign(numbered, out, new SignOptions(SEAL_LEVEL, seal, reason, unit.name()), key);
       } catch (SigningException e) {
         audit.refusal(caller, "ISSUE_FAILED", id.toString(), e.getClass().getSimpleName());
         throw SigningErrors.of(e);
@@ -110,6 +137,7 @@ public class IssuanceService {
       return new IssueReceipt(id, number.number(), notation, now);
     } finally {
       PdfFiles.delete(in);
+      PdfFiles.delete(numbered);
       PdfFiles.delete(out);
     }
   }

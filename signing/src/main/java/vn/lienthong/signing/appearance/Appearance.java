@@ -1,6 +1,7 @@
 package vn.lienthong.signing.appearance;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -79,6 +80,47 @@ public sealed interface Appearance {
     public String toString() {
       return "Seal[" + unitName + ", " + placement + "]";
     }
+  }
+
+  /**
+   * The number and date of issue (ô 3 and ô 4 of Decree 30/2020/NĐ-CP Annex I), written by the
+   * unit's seal when the clerk issues the document: a band across the line of page 1 where the
+   * draft left them blank, with each piece of text at the place of its blank. It is a signature of
+   * its own, so a verifier attributes the text to the seal and sees nothing changed under the
+   * leader's signature. {@link IssuanceLine} finds the band and the pieces.
+   */
+  record NumberAndDate(Placement band, List<Mark> marks) implements Appearance {
+
+    public NumberAndDate {
+      Objects.requireNonNull(band, "band");
+      marks = List.copyOf(marks);
+      if (marks.isEmpty()) {
+        throw new IllegalArgumentException("Nothing to write");
+      }
+    }
+  }
+
+  /**
+   * A piece of text in a {@link NumberAndDate} band: its anchor {@code x} (where it starts, is
+   * centred or ends, by {@code align}; from the band's left edge) and its baseline (from the band's
+   * top edge), in points, and its size.
+   */
+  record Mark(String text, float x, float baseline, float size, Align align) {
+
+    public Mark {
+      Objects.requireNonNull(text, "text");
+      Objects.requireNonNull(align, "align");
+      if (size <= 0) {
+        throw new IllegalArgumentException("A mark needs a positive size");
+      }
+    }
+  }
+
+  /** How a {@link Mark} sits on its anchor. */
+  enum Align {
+    LEFT,
+    CENTER,
+    RIGHT
   }
 
   /**

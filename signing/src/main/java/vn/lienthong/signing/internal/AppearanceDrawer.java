@@ -3,6 +3,7 @@ package vn.lienthong.signing.internal;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,6 +24,7 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -31,6 +33,8 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import vn.lienthong.signing.SigningException;
 import vn.lienthong.signing.appearance.Appearance;
 import vn.lienthong.signing.appearance.Placement;
@@ -49,6 +53,8 @@ import vn.lienthong.signing.internal.pdf.SignatureIncrement;
  *       +07:00) under it in red.
  *   <li>Attachment: text only at the top right of page 1 (number and notation, signing time),
  *       DejaVu Serif 10 in black.
+ *   <li>Number and date of issue: the pieces of text in the blanks of page 1's ô 3 and ô 4, in
+ *       DejaVu Serif, black, at the size of the text around them.
  * </ul>
  *
  * <p>Images are decoded and compressed once per distinct image; fonts are parsed once. Drawing
@@ -113,6 +119,8 @@ public final class AppearanceDrawer {
           visible = seal(scratch, seal, time);
         } else if (appearance instanceof Appearance.Attachment attachment) {
           visible = attachment(scratch, attachment, time);
+        } else if (appearance instanceof Appearance.NumberAndDate line) {
+          visible = visible(line.band(), false, numberAndDate(scratch, line).appearance);
         } else {
           throw new IllegalArgumentException("Unknown appearance " + appearance);
         }
@@ -204,6 +212,60 @@ public final class AppearanceDrawer {
     return new SignatureIncrement.Visible(0, 18f, 18f, width, height, true, canvas.appearance);
   }
 
+  /**
+   * The number and date of issue: each mark at its place in the band, DejaVu Serif in black like
+   * the text around it (Annex I: ô 3 and ô 4 are the document's own text).
+   */
+  static Canvas numberAndDate(PDDocument scratch, Appearance.NumberAndDate line)
+      throws IOException {
+    Placement p = line.band();
+    PDType0Font font = PDType0Font.load(scratch, serif(), true);
+    Canvas canvas = new Canvas(scratch, p.width(), p.height());
+    try (PDPageContentStream content = canvas.open()) {
+      content.setNonStrokingColor(Color.BLACK);
+      for (Appearance.Mark mark : line.marks()) {
+        float w = width(font, mark.size(), mark.text());
+        float x =
+            switch (mark.align()) {
+              case LEFT -> mark.x();
+              case CENTER -> mark.x() - w / 2;
+              case RIGHT -> mark.x() - w;
+            };
+        content.beginText();
+        content.setFont(font, mark.size());
+        content.newLineAtOffset(Math.max(0, x), p.height() - mark.baseline());
+        content.showText(mark.text());
+        content.endText();
+      }
+    }
+    font.subset();
+    return canvas;
+  }
+
+  /**
+   * The number and date of issue as a transparent PNG (4 pixels a point), for the general path: DSS
+   * places an image where this writer places the drawn text.
+   */
+  public static byte[] numberAndDatePng(Appearance.NumberAndDate line) {
+    synchronized (LOCK) {
+      try (PDDocument scratch = new PDDocument()) {
+        Placement p = line.band();
+        PDPage page = new PDPage(new PDRectangle(p.width(), p.height()));
+        scratch.addPage(page);
+        Canvas canvas = numberAndDate(scratch, line);
+        try (PDPageContentStream content = new PDPageContentStream(scratch, page)) {
+          content.drawForm(canvas.form);
+        }
+        BufferedImage image = new PDFRenderer(scratch).renderImageWithDPI(0, 288, ImageType.ARGB);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", png);
+        return png.toByteArray();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
   private static SignatureIncrement.Visible visible(
       Placement p, boolean fromRight, COSStream appearance) {
     return new SignatureIncrement.Visible(
@@ -218,9 +280,9 @@ public final class AppearanceDrawer {
   }
 
   /** A form XObject of the box's size to draw on. */
-  private static final class Canvas {
+  static final class Canvas {
     private final PDDocument scratch;
-    private final PDAppearanceStream form;
+    final PDAppearanceStream form;
     final COSStream appearance;
 
     Canvas(PDDocument scratch, float width, float height) {

@@ -77,6 +77,12 @@ public final class AppearanceMapper {
       text.setSignerTextPosition(SignerTextPosition.BOTTOM);
       text.setSignerTextHorizontalAlignment(SignerTextHorizontalAlignment.CENTER);
       text.setTextWrapping(TextWrapping.FILL_BOX);
+    } else if (appearance instanceof Appearance.NumberAndDate line) {
+      // DSS draws text in one block: the pieces, each at its blank, go as one transparent image
+      image.setFieldParameters(field(line.band()));
+      image.setImage(new InMemoryDocument(AppearanceDrawer.numberAndDatePng(line), "issue.png"));
+      image.setImageScaling(ImageScaling.STRETCH);
+      return image;
     } else if (appearance instanceof Appearance.Attachment attachment) {
       // Annex I: top right corner of the first page, no image, number and notation plus time,
       // size 10, upright, black.

@@ -95,6 +95,9 @@ public record PendingSignature(
     } else if (appearance instanceof Appearance.Attachment attachment) {
       m.put("appearance", "attachment");
       m.put("appearance.numberAndNotation", attachment.numberAndNotation());
+    } else if (appearance instanceof Appearance.NumberAndDate) {
+      // written by the unit's seal at issuance, whose key is at hand: always one step
+      throw new IllegalArgumentException("The number and date of issue are signed in one step");
     } else {
       m.put("appearance", "invisible");
     }
