@@ -169,6 +169,44 @@ class MalformedInputIT {
     assertNothingStored();
   }
 
+  /**
+   * The public verification's limit: its own (LIENTHONG_VERIFICATION_MAX_BYTES, 30 MiB by default)
+   * or the upload limit when that is lower, as in the test server.
+   */
+  private static final long VERIFICATION_LIMIT =
+      Math.min(30L * 1024 * 1024, TestServer.UPLOAD_LIMIT);
+
+  @Test
+  void verificationOverItsLimitIs413BeforeAnythingIsParsed() {
+    // announced: answered from the head
+    Api.Answer announced =
+        RawHttp.post(
+            api.base(),
+            "api/v1/verifications",
+            Map.of(
+                "Content-Type",
+                "multipart/form-data; boundary=x",
+                "Content-Length",
+                String.valueOf(VERIFICATION_LIMIT + 2 * 1024 * 1024),
+                "Expect",
+                "100-continue"),
+            null);
+    assertProblem(announced, 413, "too-large");
+
+    // streamed without a length: cut where the limit is crossed
+    Api.Multipart m = new Api.Multipart();
+    byte[] head = m.head("file", "lon.pdf", "application/pdf").getBytes(StandardCharsets.UTF_8);
+    byte[] tail = m.tail().getBytes(StandardCharsets.UTF_8);
+    Api.Answer streamed =
+        RawHttp.post(
+            api.base(),
+            "api/v1/verifications",
+            Map.of("Content-Type", m.contentType(), "Transfer-Encoding", "chunked"),
+            new ChunkedEncoding(
+                body(new byte[0], head, VERIFICATION_LIMIT + 2 * 1024 * 1024, tail)));
+    assertProblem(streamed, 413, "too-large");
+  }
+
   @Test
   void unknownRecipientIs422AndTheDocumentStaysADraft() {
     UUID id = api.draft(CLERK, TestPdf.of(2000, "draft"));

@@ -7,8 +7,11 @@ import vn.lienthong.domain.UnavailableException;
 import vn.lienthong.domain.content.UnsupportedContentException;
 import vn.lienthong.signing.InvalidDocumentException;
 import vn.lienthong.signing.SigningException;
+import vn.lienthong.signing.key.KeyNotFoundException;
 import vn.lienthong.signing.key.KeyUnavailableException;
 import vn.lienthong.signing.key.PinLockedException;
+import vn.lienthong.signing.key.TokenAbsentException;
+import vn.lienthong.signing.key.TokenBusyException;
 import vn.lienthong.signing.key.WrongPinException;
 import vn.lienthong.signing.pades.SignerCertificateException;
 import vn.lienthong.signing.validation.VerifierBusyException;
@@ -60,9 +63,20 @@ public final class SigningErrors {
     if (e instanceof WrongPinException) {
       return new UnavailableException("Mã PIN của thiết bị ký số (HSM) được cấu hình sai.");
     }
-    if (e instanceof KeyUnavailableException) {
+    if (e instanceof TokenAbsentException) {
       return new UnavailableException(
-          "Thiết bị ký số (token/HSM) không sẵn sàng: " + e.getClass().getSimpleName() + ".");
+          "Không tìm thấy thiết bị ký số (token/HSM) của đơn vị: thiết bị chưa được cắm hoặc"
+              + " chưa được cấu hình.");
+    }
+    if (e instanceof TokenBusyException) {
+      return new UnavailableException("Thiết bị ký số (token/HSM) đang bận, vui lòng thử lại sau.");
+    }
+    if (e instanceof KeyNotFoundException) {
+      return new UnavailableException(
+          "Không tìm thấy khóa ký trên thiết bị ký số (token/HSM) của đơn vị.");
+    }
+    if (e instanceof KeyUnavailableException) {
+      return new UnavailableException("Thiết bị ký số (token/HSM) không sẵn sàng.");
     }
     if (e instanceof VerifierBusyException) {
       return new UnavailableException("Dịch vụ xác thực đang quá tải, vui lòng thử lại sau.");

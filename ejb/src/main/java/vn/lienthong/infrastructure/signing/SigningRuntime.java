@@ -43,6 +43,7 @@ import vn.lienthong.signing.pki.DemoPki;
 import vn.lienthong.signing.pki.HttpPkiClient;
 import vn.lienthong.signing.pki.PkiClient;
 import vn.lienthong.signing.pki.PkiResponse;
+import vn.lienthong.signing.validation.NoTrustAnchorsException;
 import vn.lienthong.signing.validation.PdfVerifier;
 import vn.lienthong.signing.validation.TrustAnchors;
 
@@ -102,12 +103,18 @@ public class SigningRuntime implements SignatureServices {
             new TrustServices(demo.trustAnchors(), cached, demo.tsaUrl(), temp, demo.serviceUrls());
         LOG.infof("demo PKI at %s, served under %s", demoPki.directory(), demoPki.baseUrl());
       } else {
-        List<X509Certificate> anchors =
-            settings
-                .trustAnchorsFolder()
-                .filter(Files::isDirectory)
-                .map(f -> TrustAnchors.fromFolder(f).certificates())
-                .orElse(List.of());
+        List<X509Certificate> anchors = List.of();
+        try {
+          anchors =
+              settings
+                  .trustAnchorsFolder()
+                  .filter(Files::isDirectory)
+                  .map(f -> TrustAnchors.fromFolder(f).certificates())
+                  .orElse(List.of());
+        } catch (NoTrustAnchorsException e) {
+          // an empty folder is no anchors: readiness says so, and the rest is still checked
+          LOG.warn(e.getMessage());
+        }
         List<String> urls = new ArrayList<>(settings.serviceUrls());
         settings.tsaUrl().ifPresent(urls::add);
         PkiClient cached =
