@@ -6,8 +6,6 @@ import eu.europa.esig.dss.enumerations.EncryptionAlgorithm;
 import eu.europa.esig.dss.spi.OID;
 import eu.europa.esig.dss.spi.validation.RevocationDataVerifier;
 import eu.europa.esig.dss.spi.x509.revocation.RevocationToken;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,7 +15,8 @@ import org.bouncycastle.asn1.x509.Extension;
 
 /**
  * DSS's revocation data verifier with one change: for the certificates of a signature (not of its
- * timestamps), revocation data counts as fresh only if it was issued since this validation began.
+ * timestamps), revocation data that came with the document is never taken as the current status, so
+ * the responder is asked again; data fetched in this validation is judged as DSS judges it.
  *
  * <p>DSS asks the responder again only when the document holds no revocation data issued after the
  * best signature time. A B-LT document holds an OCSP "good" made just after its timestamp, so DSS
@@ -34,11 +33,7 @@ import org.bouncycastle.asn1.x509.Extension;
  */
 final class CurrentStatusRevocationDataVerifier extends RevocationDataVerifier {
 
-  /** Seconds: OCSP and CRL times are commonly whole seconds, and so is ours. */
-  private final Date validationStarted;
-
-  CurrentStatusRevocationDataVerifier(Instant validationStarted) {
-    this.validationStarted = Date.from(validationStarted.truncatedTo(ChronoUnit.SECONDS));
+  CurrentStatusRevocationDataVerifier() {
     setAcceptableDigestAlgorithms(
         List.of(
             DigestAlgorithm.SHA224,
@@ -68,11 +63,9 @@ final class CurrentStatusRevocationDataVerifier extends RevocationDataVerifier {
   @Override
   public boolean isRevocationDataFresh(
       RevocationToken<?> revocationToken, Date validationTime, Context context) {
-    if (context == Context.SIGNATURE || context == Context.COUNTER_SIGNATURE) {
-      Date thisUpdate = revocationToken.getThisUpdate();
-      if (thisUpdate == null || thisUpdate.before(validationStarted)) {
-        return false;
-      }
+    if ((context == Context.SIGNATURE || context == Context.COUNTER_SIGNATURE)
+        && revocationToken.isInternal()) {
+      return false;
     }
     return super.isRevocationDataFresh(revocationToken, validationTime, context);
   }

@@ -27,7 +27,6 @@ import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import vn.lienthong.signing.InvalidDocumentException;
@@ -111,7 +110,7 @@ public final class DssSupport {
   private static final class CurrentStatusVerifier extends CommonCertificateVerifier {
     @Override
     public RevocationDataVerifier getRevocationDataVerifier() {
-      return new CurrentStatusRevocationDataVerifier(Instant.now());
+      return new CurrentStatusRevocationDataVerifier();
     }
   }
 
