@@ -171,19 +171,12 @@ class SigningWorkflowIT {
             .getJsonObject(0)
             .getString("sha256");
     assertThat(cert).hasSize(64);
-    byte[] der =
-        java.nio.file.Files.readAllBytes(
-            java.nio.file.Path.of("target", "it-data", "pki").resolve("leader-lanhdao.nv.p12"));
-    assertThat(der).isNotEmpty();
-    java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
-    ks.load(new java.io.ByteArrayInputStream(der), "demo".toCharArray());
-    String encoded =
-        java.util.Base64.getEncoder()
-            .encodeToString(ks.getCertificate(ks.aliases().nextElement()).getEncoded());
+    String encoded = demoLeaderCertificate("lanhdao.nv");
     assertProblem(
         api.postJson(
             "lanhdao.nv", "api/v1/demo/revocations", "{\"certificate\":\"" + encoded + "\"}"),
         403);
+    // no compromisedSince: revoked from now on
     Api.Answer revoked =
         api.postJson("admin", "api/v1/demo/revocations", "{\"certificate\":\"" + encoded + "\"}");
     assertThat(revoked.status()).as(revoked.body()).isEqualTo(204);
@@ -199,6 +192,81 @@ class SigningWorkflowIT {
     HttpResponse<String> again = api.verify(pdf);
     assertThat(again.headers().firstValue("X-Verdict-Cache")).contains("miss");
     assertThat(json(again.body()).getString("indication")).isEqualTo("TOTAL_PASSED");
+  }
+
+  @Test
+  void aKeyCompromiseDatedBeforeASignatureFailsItOnTheNextVerification() throws Exception {
+    // lanhdao.chinhgian (UBND phường Chính Gián) signs nothing anywhere else in the suite, and no
+    // other test sends to or from that ward: revoking its certificate disturbs no other test.
+    UUID id = api.issued("vanthu.chinhgian", TestPdf.of(4_000, "Truoc khi lo khoa"));
+    byte[] pdf = api.download("vanthu.chinhgian", "api/v1/documents/" + id + "/file");
+    JsonObject before = json(api.verify(pdf).body());
+    assertThat(before.getString("indication")).isEqualTo("TOTAL_PASSED");
+    JsonObject leader = before.getJsonArray("signatures").getJsonObject(0);
+    assertThat(leader.getString("organization")).contains("demo");
+    java.time.OffsetDateTime signed =
+        java.time.OffsetDateTime.parse(leader.getString("signingTime"));
+    String encoded = demoLeaderCertificate("lanhdao.chinhgian");
+
+    // Not in the future, and a time it is: nothing is revoked by a refused request.
+    String future = signed.plusDays(1).toString();
+    Api.Answer tomorrow =
+        api.postJson(
+            "admin",
+            "api/v1/demo/revocations",
+            "{\"certificate\":\"" + encoded + "\",\"compromisedSince\":\"" + future + "\"}");
+    assertProblem(tomorrow, 400);
+    assertThat(tomorrow.json().getString("title")).isEqualTo("Dữ liệu không hợp lệ");
+    assertThat(tomorrow.json().getJsonObject("errors").getString("compromisedSince"))
+        .contains("tương lai");
+    Api.Answer malformed =
+        api.postJson(
+            "admin",
+            "api/v1/demo/revocations",
+            "{\"certificate\":\"" + encoded + "\",\"compromisedSince\":\"hôm qua\"}");
+    assertProblem(malformed, 400);
+    assertThat(malformed.json().getJsonObject("errors").getString("compromisedSince"))
+        .contains("ISO-8601");
+    // a revocation would have emptied the verdict cache
+    HttpResponse<String> still = api.verify(pdf);
+    assertThat(still.headers().firstValue("X-Verdict-Cache")).contains("hit");
+    assertThat(json(still.body()).getString("indication")).isEqualTo("TOTAL_PASSED");
+
+    // The token was stolen: the CA revokes for key compromise since a minute before the signature.
+    String since = signed.minusMinutes(1).toString();
+    Api.Answer revoked =
+        api.postJson(
+            "admin",
+            "api/v1/demo/revocations",
+            "{\"certificate\":\"" + encoded + "\",\"compromisedSince\":\"" + since + "\"}");
+    assertThat(revoked.status()).as(revoked.body()).isEqualTo(204);
+
+    // The document's own OCSP answer, from when it was signed, said "good"; the verifier asks for
+    // the current status, and the signature's timestamp is after the revocation time.
+    HttpResponse<String> again = api.verify(pdf);
+    assertThat(again.headers().firstValue("X-Verdict-Cache")).contains("miss");
+    JsonObject after = json(again.body());
+    assertThat(after.getString("indication")).isNotEqualTo("TOTAL_PASSED");
+    JsonObject leaderAfter = after.getJsonArray("signatures").getJsonObject(0);
+    assertThat(leaderAfter.getString("indication")).isNotEqualTo("TOTAL_PASSED");
+    assertThat(leaderAfter.getString("subIndication")).contains("REVOKED");
+    assertThat(leaderAfter.getString("explanation")).contains("thu hồi");
+    // the unit's seal, another certificate, still stands
+    assertThat(after.getJsonArray("signatures").getJsonObject(1).getString("indication"))
+        .isEqualTo("TOTAL_PASSED");
+  }
+
+  /** The demo leader's certificate (base64 DER) from the key the server made for him. */
+  private static String demoLeaderCertificate(String username) throws Exception {
+    byte[] p12 =
+        java.nio.file.Files.readAllBytes(
+            java.nio.file.Path.of("target", "it-data", "pki")
+                .resolve("leader-" + username + ".p12"));
+    assertThat(p12).isNotEmpty();
+    java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+    ks.load(new java.io.ByteArrayInputStream(p12), "demo".toCharArray());
+    return java.util.Base64.getEncoder()
+        .encodeToString(ks.getCertificate(ks.aliases().nextElement()).getEncoded());
   }
 
   @Test

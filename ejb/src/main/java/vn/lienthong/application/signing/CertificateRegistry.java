@@ -4,10 +4,13 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import vn.lienthong.application.audit.AuditLog;
 import vn.lienthong.application.security.Caller;
 import vn.lienthong.domain.IllegalTransitionException;
+import vn.lienthong.domain.InvalidInputException;
 import vn.lienthong.domain.NotFoundException;
 import vn.lienthong.domain.user.Role;
 import vn.lienthong.domain.user.UserCertificate;
@@ -67,10 +70,23 @@ public class CertificateRegistry {
     return certificates.of(username).stream().map(CertificateView::of).toList();
   }
 
-  /** Demo mode: the demo CA revokes a certificate (to show what a verifier then says). */
-  public void revokeDemo(Caller caller, byte[] der) {
+  /**
+   * Demo mode: the demo CA revokes a certificate for key compromise (to show what a verifier then
+   * says), known since {@code compromisedSince} when given (never in the future), else since now.
+   */
+  public void revokeDemo(Caller caller, byte[] der, Optional<Instant> compromisedSince) {
     caller.require("thu hồi chứng thư số demo", Role.ADMIN);
-    engine.revokeDemoCertificate(der);
-    audit.record(caller, "DEMO_CERTIFICATE_REVOKED", null, SigningService.sha256(der));
+    Instant now = clock.instant();
+    Instant since = compromisedSince.orElse(now);
+    if (since.isAfter(now)) {
+      throw InvalidInputException.field(
+          "compromisedSince", "Thời điểm lộ khóa không được ở tương lai.");
+    }
+    engine.revokeDemoCertificate(der, since);
+    audit.record(
+        caller,
+        "DEMO_CERTIFICATE_REVOKED",
+        null,
+        SigningService.sha256(der) + (compromisedSince.isPresent() ? " since " + since : ""));
   }
 }

@@ -32,8 +32,12 @@ public interface SignatureServices {
   /** Demo mode only: the leader's server-held demo key. */
   Optional<KeySource> demoLeaderKey(String username);
 
-  /** Demo mode only: revokes a demo certificate at the demo CA and forgets cached answers. */
-  void revokeDemoCertificate(byte[] certificateDer);
+  /**
+   * Demo mode only: revokes a demo certificate at the demo CA for key compromise known since {@code
+   * compromisedSince} (now, or earlier: a stolen token reported late), and forgets cached answers.
+   * Signatures made since then no longer pass; those timestamped before still do.
+   */
+  void revokeDemoCertificate(byte[] certificateDer, java.time.Instant compromisedSince);
 
   /**
    * Demo mode only: the demo PKI's answer (CRL, OCSP, timestamp, CA certificate) to a request for

@@ -69,9 +69,12 @@ public record VerdictView(
               ? "Chữ ký không hợp lệ: nội dung hiển thị của văn bản đã bị thay đổi sau khi ký."
               : "Chữ ký không hợp lệ (" + s.subIndication() + ").";
       case INDETERMINATE ->
-          s.changesAfterSigning().isEmpty()
-              ? "Chưa xác định được tính hợp lệ (" + s.subIndication() + ")."
-              : "Văn bản đã có thay đổi sau khi ký (không làm đổi nội dung hiển thị).";
+          !s.changesAfterSigning().isEmpty()
+              ? "Văn bản đã có thay đổi sau khi ký (không làm đổi nội dung hiển thị)."
+              : "REVOKED_NO_POE".equals(s.subIndication())
+                  ? "Chứng thư số của người ký đã bị thu hồi, không có bằng chứng (dấu thời gian)"
+                      + " rằng chữ ký được tạo trước thời điểm thu hồi (REVOKED_NO_POE)."
+                  : "Chưa xác định được tính hợp lệ (" + s.subIndication() + ").";
       case NO_SIGNATURE -> "Không có chữ ký.";
     };
   }

@@ -251,7 +251,7 @@ public class SigningRuntime implements SignatureServices {
   }
 
   @Override
-  public void revokeDemoCertificate(byte[] der) {
+  public void revokeDemoCertificate(byte[] der, Instant compromisedSince) {
     if (demoPki == null) {
       throw new vn.lienthong.domain.NotFoundException("Không có PKI demo ngoài chế độ demo.");
     }
@@ -269,12 +269,18 @@ public class SigningRuntime implements SignatureServices {
         .equals(demoPki.issuingCertificate().getSubjectX500Principal())) {
       throw InvalidInputException.field("certificate", "Chứng thư số không do CA demo cấp.");
     }
-    demoPki.revoke(certificate);
+    if (compromisedSince.isBefore(certificate.getNotBefore().toInstant())) {
+      throw InvalidInputException.field(
+          "compromisedSince", "Thời điểm lộ khóa trước khi chứng thư số có hiệu lực.");
+    }
+    demoPki.revoke(certificate, compromisedSince);
     // The CA's own act: the next CRL and OCSP answers say so, and nothing cached says otherwise.
     revocationCache.clear();
     verdictCache.clear();
     reportCache.clear();
-    LOG.infof("demo certificate %s revoked", certificate.getSerialNumber().toString(16));
+    LOG.infof(
+        "demo certificate %s revoked, key compromised since %s",
+        certificate.getSerialNumber().toString(16), compromisedSince);
   }
 
   @Override

@@ -20,6 +20,7 @@ import eu.europa.esig.dss.service.tsp.OnlineTSPSource;
 import eu.europa.esig.dss.signature.resources.TempFileResourcesHandlerBuilder;
 import eu.europa.esig.dss.spi.validation.CertificateVerifier;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import eu.europa.esig.dss.spi.validation.RevocationDataVerifier;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
 import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
@@ -71,7 +72,8 @@ public final class DssSupport {
       List<String> serviceUrls,
       boolean forSigning) {
     PkiClient pki = PkiClient.restrictedTo(serviceUrls, unrestricted);
-    CommonCertificateVerifier verifier = new CommonCertificateVerifier();
+    CommonCertificateVerifier verifier =
+        forSigning ? new CommonCertificateVerifier() : new CurrentStatusVerifier();
     if (!trustAnchors.isEmpty()) {
       CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
       for (X509Certificate anchor : trustAnchors) {
@@ -97,6 +99,19 @@ public final class DssSupport {
     verifier.setCrlSource(new OnlineCRLSource(new PkiClientDataLoader(pki, null)));
     verifier.setAIASource(new DefaultAIASource(new PkiClientDataLoader(pki, null)));
     return verifier;
+  }
+
+  /**
+   * The verifier of a validation service: DSS takes a new {@link
+   * CurrentStatusRevocationDataVerifier} from it for each validation (it keeps the one it took for
+   * that validation only), so the signer's current revocation status is asked for even when the
+   * document holds revocation data.
+   */
+  private static final class CurrentStatusVerifier extends CommonCertificateVerifier {
+    @Override
+    public RevocationDataVerifier getRevocationDataVerifier() {
+      return new CurrentStatusRevocationDataVerifier();
+    }
   }
 
   public static TSPSource timestampSource(String tsaUrl, PkiClient pki) {

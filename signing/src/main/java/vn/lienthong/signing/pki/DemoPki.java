@@ -245,7 +245,20 @@ public final class DemoPki {
 
   /** Revokes a certificate from now on; the next CRL and OCSP answers show it. */
   public void revoke(X509Certificate certificate) {
-    index.revoke(certificate.getSerialNumber(), Instant.now());
+    revoke(certificate, Instant.now());
+  }
+
+  /**
+   * Revokes a certificate for key compromise known to date from {@code compromisedSince}, which may
+   * lie in the past (a stolen token reported late): the next CRL and OCSP answers give that time as
+   * the revocation time (RFC 5280 5.3.2 allows the CA to date it back; the CRL entry also carries
+   * it as invalidityDate), so signatures made since then no longer pass.
+   */
+  public void revoke(X509Certificate certificate, Instant compromisedSince) {
+    if (compromisedSince.isAfter(Instant.now())) {
+      throw new PkiException("A revocation cannot be dated in the future: " + compromisedSince);
+    }
+    index.revoke(certificate.getSerialNumber(), compromisedSince);
   }
 
   public boolean isRevoked(X509Certificate certificate) {
@@ -325,7 +338,16 @@ public final class DemoPki {
       for (Map.Entry<BigInteger, Instant> revoked :
           index.revokedIssuedBy(ca.certificate()).entrySet()) {
         builder.addCRLEntry(
-            revoked.getKey(), Date.from(revoked.getValue()), CRLReason.keyCompromise);
+            revoked.getKey(),
+            Date.from(revoked.getValue()),
+            new org.bouncycastle.asn1.x509.Extensions(
+                new Extension[] {
+                  new Extension(
+                      Extension.reasonCode,
+                      false,
+                      CRLReason.lookup(CRLReason.keyCompromise).getEncoded()),
+                  invalidityDate(revoked.getValue())
+                }));
       }
       JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
       builder.addExtension(
@@ -362,19 +384,22 @@ public final class DemoPki {
       for (Req req : request.getRequestList()) {
         CertificateID id = req.getCertID();
         CertificateStatus status;
+        org.bouncycastle.asn1.x509.Extensions single = null;
         if (!id.matchesIssuer(issuerHolder, digests)) {
           status = new UnknownStatus();
         } else {
           Optional<Instant> revokedAt = index.revokedAt(id.getSerialNumber());
           if (revokedAt.isPresent()) {
             status = new RevokedStatus(Date.from(revokedAt.get()), CRLReason.keyCompromise);
+            // RFC 6960 4.4: a CRL entry extension may be given as a single extension too
+            single = new org.bouncycastle.asn1.x509.Extensions(invalidityDate(revokedAt.get()));
           } else if (index.isIssued(id.getSerialNumber())) {
             status = CertificateStatus.GOOD;
           } else {
             status = new UnknownStatus();
           }
         }
-        builder.addResponse(id, status, now, next, null);
+        builder.addResponse(id, status, now, next, single);
       }
       Extension nonce = request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
       if (nonce != null) {
@@ -390,6 +415,17 @@ public final class DemoPki {
     } catch (IOException | GeneralSecurityException | OCSPException | OperatorCreationException e) {
       throw new PkiException("Cannot answer the OCSP request", e);
     }
+  }
+
+  /**
+   * RFC 5280 5.3.2: when the key is known or suspected to have been compromised. Validators that
+   * read only the revocation time (DSS among them) get the same time there.
+   */
+  private static Extension invalidityDate(Instant compromisedSince) throws IOException {
+    return new Extension(
+        Extension.invalidityDate,
+        false,
+        new org.bouncycastle.asn1.ASN1GeneralizedTime(Date.from(compromisedSince)).getEncoded());
   }
 
   private byte[] timestamp(byte[] requestBytes) {

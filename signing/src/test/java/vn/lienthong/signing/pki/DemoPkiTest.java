@@ -1,13 +1,22 @@
 package vn.lienthong.signing.pki;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
+import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.bouncycastle.asn1.ASN1GeneralizedTime;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
 import org.bouncycastle.cert.ocsp.CertificateID;
@@ -56,6 +65,31 @@ class DemoPkiTest {
     assertThat(crl(pki).isRevoked(clerk)).isTrue();
     assertThat(ocspStatus(pki, clerk)).isInstanceOf(RevokedStatus.class);
     assertThat(DemoPki.openOrCreate(dir).isRevoked(clerk)).isTrue();
+  }
+
+  @Test
+  void aKeyCompromiseDatedBackShowsThatTimeInCrlAndOcsp(@TempDir Path dir) throws Exception {
+    DemoPki pki = DemoPki.openOrCreate(dir);
+    X509Certificate leader = pki.certificateOf(DemoPki.LEADER);
+    Instant since = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
+    assertThatThrownBy(() -> pki.revoke(leader, Instant.now().plus(Duration.ofMinutes(5))))
+        .isInstanceOf(PkiException.class);
+    assertThat(pki.isRevoked(leader)).isFalse();
+
+    pki.revoke(leader, since);
+
+    X509CRLEntry entry = crl(pki).getRevokedCertificate(leader);
+    assertThat(entry.getRevocationDate().toInstant()).isEqualTo(since);
+    assertThat(entry.getRevocationReason()).isEqualTo(java.security.cert.CRLReason.KEY_COMPROMISE);
+    byte[] invalidity = entry.getExtensionValue(Extension.invalidityDate.getId());
+    assertThat(
+            ASN1GeneralizedTime.getInstance(ASN1OctetString.getInstance(invalidity).getOctets())
+                .getDate()
+                .toInstant())
+        .isEqualTo(since);
+    RevokedStatus status = (RevokedStatus) ocspStatus(pki, leader);
+    assertThat(status.getRevocationTime().toInstant()).isEqualTo(since);
+    assertThat(status.getRevocationReason()).isEqualTo(CRLReason.keyCompromise);
   }
 
   @Test

@@ -3,6 +3,7 @@ package vn.lienthong.web.api;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import vn.lienthong.application.signing.CertificateRegistry;
 import vn.lienthong.application.signing.CertificateRegistry.CertificateView;
@@ -46,10 +48,20 @@ public class CertificateResource {
   @POST
   @Path("demo/revocations")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Chế độ demo: CA demo thu hồi một chứng thư số (quản trị)")
+  @Operation(
+      summary = "Chế độ demo: CA demo thu hồi một chứng thư số vì lộ khóa (quản trị)",
+      description =
+          "compromisedSince (tùy chọn, ISO-8601 có múi giờ, không ở tương lai): khóa bị lộ từ"
+              + " thời điểm này; các chữ ký từ đó không còn hợp lệ. Mặc định: bây giờ.")
   public Response revoke(String body) {
     JsonObject o = JsonBodies.object(body, "certificate");
-    registry.revokeDemo(caller.get(), JsonBodies.base64(o.get("certificate"), "certificate"));
+    JsonValue since = o.get("compromisedSince");
+    registry.revokeDemo(
+        caller.get(),
+        JsonBodies.base64(o.get("certificate"), "certificate"),
+        since == null || since.getValueType() == JsonValue.ValueType.NULL
+            ? Optional.empty()
+            : Optional.of(JsonBodies.instant(since, "compromisedSince")));
     return Response.noContent().build();
   }
 }

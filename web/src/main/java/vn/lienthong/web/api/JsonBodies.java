@@ -8,6 +8,9 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -66,6 +69,19 @@ final class JsonBodies {
       return UUID.fromString(string(v, name, "Trường " + name + " phải là mã (UUID)."));
     } catch (IllegalArgumentException e) {
       throw InvalidInputException.field(name, "Trường " + name + " không phải mã hợp lệ (UUID).");
+    }
+  }
+
+  /** An instant: ISO-8601 with Z or an offset, e.g. 2026-03-01T08:30:00+07:00. */
+  static Instant instant(JsonValue v, String name) {
+    String message =
+        "Trường "
+            + name
+            + " phải là thời điểm ISO-8601 có múi giờ, ví dụ 2026-03-01T08:30:00+07:00.";
+    try {
+      return OffsetDateTime.parse(string(v, name, message)).toInstant();
+    } catch (DateTimeParseException e) {
+      throw InvalidInputException.field(name, message);
     }
   }
 
