@@ -63,6 +63,18 @@ public class DocumentService {
   /** Creates a draft from the form and the uploaded PDF. */
   public UUID create(Caller caller, DocumentDraft draft, Upload file) {
     admit(caller, draft);
+    if (draft.division() != null) {
+      UnitView unit = directory.byCode().get(caller.unitCode());
+      if (unit == null || unit.division(draft.division()).isEmpty()) {
+        throw new InvalidInputException(
+            "Thông tin văn bản không hợp lệ.",
+            Map.of(
+                "division",
+                "Đơn vị không có phòng, ban viết tắt là \""
+                    + draft.division()
+                    + "\" (xem danh sách đơn vị soạn thảo của đơn vị)."));
+      }
+    }
     Instant now = clock.instant();
     UUID id = UUID.randomUUID();
     OutgoingDocument doc =
