@@ -13,8 +13,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Numbers and notations as Decree 30/2020/NĐ-CP writes them (art. 15, Annex I): a ward
- * committee's decision is NN/QĐ-UBND, a công văn names the division that drafted it, NN/UBND-VP.
+ * Numbers and notations as Decree 30/2020/NĐ-CP writes them (art. 15, Annex I): a ward committee's
+ * decision is NN/QĐ-UBND, a công văn names the division that drafted it, NN/UBND-VP.
  */
 class NotationIT {
   private final Api api = TestServer.api();
@@ -30,8 +30,7 @@ class NotationIT {
   }
 
   @Test
-  void aWardsDecisionIsNumberedForItsCommitteeAndACongVanForItsDraftingDivision()
-      throws Exception {
+  void aWardsDecisionIsNumberedForItsCommitteeAndACongVanForItsDraftingDivision() throws Exception {
     // Tân Chính issues nothing anywhere else in the suite: its register starts at 01
     UUID decision = create("vanthu.tanchinh", "QUYET_DINH", null);
     api.signAndIssue("vanthu.tanchinh", decision);
@@ -62,8 +61,7 @@ class NotationIT {
   void theLocationOfACreatedDocumentIsItsAddress() throws Exception {
     HttpResponse<String> r = post("vanthu.tanchinh", metadata("CONG_VAN", null));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-    String id =
-        Json.createReader(new java.io.StringReader(r.body())).readObject().getString("id");
+    String id = Json.createReader(new java.io.StringReader(r.body())).readObject().getString("id");
     assertThat(r.headers().firstValue("Location"))
         .contains(api.base().resolve("api/v1/documents/" + id).toString());
   }

@@ -102,7 +102,13 @@ public class DocumentService {
    */
   public SendReceipt send(Caller caller, UUID id, List<String> recipientCodes) {
     caller.require("gửi văn bản", Role.CLERK);
-    OutgoingDocument doc = ownDocument(caller, id);
+    // Locked: of two sends of the same document at once, the second waits, then finds it sent
+    // (409) rather than failing on the version at commit (a 500).
+    OutgoingDocument doc =
+        documents
+            .lock(id)
+            .filter(d -> d.unitCode().equals(caller.unitCode()))
+            .orElseThrow(DocumentService::notFound);
     Set<String> recipients = checkRecipients(caller, recipientCodes);
     Instant now = clock.instant();
     doc.markSent(now);
