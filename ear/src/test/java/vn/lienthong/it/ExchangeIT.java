@@ -44,6 +44,42 @@ class ExchangeIT {
   }
 
   @Test
+  void twoSendsOfOneDocumentAtOnceAreOne202AndOne409() throws Exception {
+    for (int round = 0; round < 5; round++) {
+      UUID id = api.issued("vanthu.tp", TestPdf.of(2_000, "Gui dong thoi " + round));
+      java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(2);
+      try {
+        List<java.util.concurrent.Future<Api.Answer>> sends = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+          sends.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    return api.send("vanthu.tp", id, List.of(NOI_VU));
+                  }));
+        }
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (var f : sends) {
+          Api.Answer a = f.get();
+          statuses.add(a.status());
+          if (a.status() != 202) {
+            assertThat(a.isProblem()).as(a.body()).isTrue();
+          }
+        }
+        assertThat(statuses).as("round " + round).containsExactlyInAnyOrder(202, 409);
+        // one envelope, one delivery
+        assertThat(
+                TestServer.count("SELECT count(*) FROM envelope WHERE document_id = '" + id + "'"))
+            .isEqualTo(1);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  @Test
   void sentDocumentReachesEachRecipientAndNoOtherUnit() {
     byte[] pdf = TestPdf.of(20_000, "Cong van thu nghiem");
     UUID id = api.draft("chuyenvien.qldt", pdf);

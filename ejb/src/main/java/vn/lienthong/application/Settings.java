@@ -38,6 +38,10 @@ public class Settings {
   boolean demoSeed;
 
   @Inject
+  @ConfigProperty(name = "lienthong.demo.dataset", defaultValue = "district")
+  String demoDataSet;
+
+  @Inject
   @ConfigProperty(name = "lienthong.data-dir")
   Optional<String> dataDir;
 
@@ -98,6 +102,14 @@ public class Settings {
   /** The demo district is seeded only in demo mode (and can be turned off there). */
   public boolean demoSeed() {
     return demoMode() && demoSeed;
+  }
+
+  /**
+   * Which demo data set seeds an empty database (LIENTHONG_DEMO_DATASET): "district", the article's
+   * district, or "two-level", the 2025 model of a city and its wards.
+   */
+  public String demoDataSet() {
+    return demoDataSet.strip();
   }
 
   /** Where the server keeps files of its own (the demo PKI, demo keys): LIENTHONG_DATA_DIR. */

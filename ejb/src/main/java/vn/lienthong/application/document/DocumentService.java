@@ -63,6 +63,18 @@ public class DocumentService {
   /** Creates a draft from the form and the uploaded PDF. */
   public UUID create(Caller caller, DocumentDraft draft, Upload file) {
     admit(caller, draft);
+    if (draft.division() != null) {
+      UnitView unit = directory.byCode().get(caller.unitCode());
+      if (unit == null || unit.division(draft.division()).isEmpty()) {
+        throw new InvalidInputException(
+            "Thông tin văn bản không hợp lệ.",
+            Map.of(
+                "division",
+                "Đơn vị không có phòng, ban viết tắt là \""
+                    + draft.division()
+                    + "\" (xem danh sách đơn vị soạn thảo của đơn vị)."));
+      }
+    }
     Instant now = clock.instant();
     UUID id = UUID.randomUUID();
     OutgoingDocument doc =
@@ -90,7 +102,13 @@ public class DocumentService {
    */
   public SendReceipt send(Caller caller, UUID id, List<String> recipientCodes) {
     caller.require("gửi văn bản", Role.CLERK);
-    OutgoingDocument doc = ownDocument(caller, id);
+    // Locked: of two sends of the same document at once, the second waits, then finds it sent
+    // (409) rather than failing on the version at commit (a 500).
+    OutgoingDocument doc =
+        documents
+            .lock(id)
+            .filter(d -> d.unitCode().equals(caller.unitCode()))
+            .orElseThrow(DocumentService::notFound);
     Set<String> recipients = checkRecipients(caller, recipientCodes);
     Instant now = clock.instant();
     doc.markSent(now);

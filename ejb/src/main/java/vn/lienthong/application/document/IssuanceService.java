@@ -19,7 +19,6 @@ import vn.lienthong.application.unit.UnitDirectory;
 import vn.lienthong.application.unit.UnitView;
 import vn.lienthong.domain.IllegalTransitionException;
 import vn.lienthong.domain.content.ContentHash;
-import vn.lienthong.domain.document.Notation;
 import vn.lienthong.domain.document.OutgoingDocument;
 import vn.lienthong.domain.document.OutgoingDocuments;
 import vn.lienthong.domain.document.OutgoingRegister;
@@ -94,7 +93,7 @@ public class IssuanceService {
       int year = now.atZone(Settings.VIETNAM).getYear();
       OutgoingRegister register = documents.lockRegister(caller.unitCode(), year);
       RegisterNumber number = register.next();
-      String notation = Notation.of(number.number(), doc.type(), unit.notation());
+      String notation = doc.notationFor(number, unit.notation());
       Placement leader =
           doc.signatureBox()
               .flatMap(SigningService::placement)

@@ -14,13 +14,26 @@ public record DocumentDraft(
     String abstractText,
     Urgency urgency,
     Classification classification,
-    LocalDate dueDate) {
+    LocalDate dueDate,
+    String division) {
 
   public static final int MAX_ABSTRACT = 2000;
 
+  /** Without a drafting division (the unit drafts in its own name). */
+  public DocumentDraft(
+      DocumentType type,
+      String abstractText,
+      Urgency urgency,
+      Classification classification,
+      LocalDate dueDate) {
+    this(type, abstractText, urgency, classification, dueDate, null);
+  }
+
   /**
    * Builds a draft from raw field values, collecting every failing field so the user corrects all
-   * of them at once. Urgency and classification default to the ordinary.
+   * of them at once. Urgency and classification default to the ordinary; the drafting division (the
+   * abbreviation of the phòng, ban, for a công văn's notation) is optional, and whether the unit
+   * has it is the directory's to say.
    */
   public static DocumentDraft parse(
       String type,
@@ -28,6 +41,7 @@ public record DocumentDraft(
       String urgency,
       String classification,
       String dueDate,
+      String division,
       LocalDate today) {
     Map<String, String> errors = new LinkedHashMap<>();
     DocumentType t = null;
@@ -74,9 +88,16 @@ public record DocumentDraft(
         errors.put("dueDate", "Hạn xử lý phải có dạng YYYY-MM-DD.");
       }
     }
+    String div = division == null || division.isBlank() ? null : division.strip();
+    if (div != null && (div.length() > 16 || !div.matches("[\\p{Lu}\\d]+"))) {
+      errors.put(
+          "division",
+          "Đơn vị soạn thảo ghi bằng chữ viết tắt in hoa của phòng, ban (ví dụ VP), tối đa 16 ký"
+              + " tự.");
+    }
     if (!errors.isEmpty()) {
       throw new InvalidInputException("Thông tin văn bản không hợp lệ.", errors);
     }
-    return new DocumentDraft(t, abs, u, c, due);
+    return new DocumentDraft(t, abs, u, c, due, div);
   }
 }

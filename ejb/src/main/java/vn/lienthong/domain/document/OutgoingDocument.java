@@ -45,6 +45,10 @@ public class OutgoingDocument {
   @Column(name = "due_date")
   private LocalDate dueDate;
 
+  /** The phòng, ban that drafted it, whose abbreviation a công văn's notation carries. */
+  @Column(name = "drafting_division")
+  private String draftingDivision;
+
   @Column(name = "file_sha256", nullable = false)
   private String fileSha256;
 
@@ -118,6 +122,7 @@ public class OutgoingDocument {
     d.urgency = draft.urgency();
     d.classification = draft.classification();
     d.dueDate = draft.dueDate();
+    d.draftingDivision = draft.division();
     d.fileSha256 = fileSha256;
     d.fileName = fileName;
     d.status = DocumentStatus.DRAFT;
@@ -166,15 +171,24 @@ public class OutgoingDocument {
    * unit's seal signature, whose PDF replaces the leader-signed one.
    */
   public void issue(
-      RegisterNumber number, String unitNotation, String clerk, Instant now, String sealedSha256) {
+      RegisterNumber number, String organ, String clerk, Instant now, String sealedSha256) {
     requireIssuable();
     this.registerYear = number.year();
     this.registerNumber = number.number();
-    this.notation = Notation.of(number.number(), type, unitNotation);
+    this.notation = notationFor(number, organ);
     this.issuedBy = clerk;
     this.issuedAt = now;
     this.fileSha256 = sealedSha256;
     this.status = DocumentStatus.ISSUED;
+  }
+
+  /** The notation this document gets with {@code number} of the register of {@code organ}. */
+  public String notationFor(RegisterNumber number, String organ) {
+    return Notation.of(number.number(), type, organ, draftingDivision);
+  }
+
+  public Optional<String> draftingDivision() {
+    return Optional.ofNullable(draftingDivision);
   }
 
   /** Hands the issued document to the exchange. A document is sent once. */

@@ -12,15 +12,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import javax.sql.DataSource;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.jboss.logging.Logger;
 import vn.lienthong.domain.unit.Unit;
 
 /**
- * Seeds the demo district of the article (META-INF/demo/district.json): its units and, for each, a
- * clerk, a leader and an officer (vanthu.&lt;n&gt;, lanhdao.&lt;n&gt;, chuyenvien.&lt;n&gt;), plus
- * admin. Accounts that exist are left alone, so a changed password survives a restart.
+ * Seeds a demo data set (META-INF/demo/&lt;set&gt;.json: the article's district by default, or the
+ * 2025 two-level model, city and wards with no district): its units with their drafting divisions
+ * and, for each unit, a clerk, a leader and an officer (vanthu.&lt;n&gt;, lanhdao.&lt;n&gt;,
+ * chuyenvien.&lt;n&gt;), plus admin. Accounts that exist are left alone, so a changed password
+ * survives a restart.
  */
 final class DemoDistrict {
   private static final Logger LOG = Logger.getLogger(DemoDistrict.class);
@@ -28,17 +31,26 @@ final class DemoDistrict {
   /** bcrypt cost 10: about 50 ms a check on this hardware, slow enough against guessing. */
   static final int BCRYPT_COST = 10;
 
+  /** The data sets under META-INF/demo/: the article's district, or the 2025 two-level model. */
+  static final List<String> DATA_SETS = List.of("district", "two-level");
+
   private final DataSource dataSource;
   private final String password;
+  private final String dataSet;
   private final SecureRandom random = new SecureRandom();
 
-  DemoDistrict(DataSource dataSource, String password) {
+  DemoDistrict(DataSource dataSource, String password, String dataSet) {
+    if (!DATA_SETS.contains(dataSet)) {
+      throw new IllegalArgumentException(
+          "LIENTHONG_DEMO_DATASET must be one of " + DATA_SETS + ", not " + dataSet);
+    }
     this.dataSource = dataSource;
     this.password = password;
+    this.dataSet = dataSet;
   }
 
   void seed() {
-    JsonObject district = read();
+    JsonObject district = read(dataSet);
     int units = 0;
     int users = 0;
     try (Connection c = dataSource.getConnection()) {
@@ -50,7 +62,7 @@ final class DemoDistrict {
       }
       for (JsonValue v : district.getJsonArray("units")) {
         JsonObject u = v.asJsonObject();
-        String key = Unit.accountKey(u.getString("notation"));
+        String key = Unit.accountKey(u.getString("shortName"));
         for (JsonValue r : district.getJsonArray("roles")) {
           JsonObject role = r.asJsonObject();
           String username = role.getString("prefix") + "." + key;
@@ -75,9 +87,11 @@ final class DemoDistrict {
     }
   }
 
-  private static JsonObject read() {
+  static JsonObject read(String dataSet) {
     try (InputStream in =
-            DemoDistrict.class.getClassLoader().getResourceAsStream("META-INF/demo/district.json");
+            DemoDistrict.class
+                .getClassLoader()
+                .getResourceAsStream("META-INF/demo/" + dataSet + ".json");
         JsonReader r = Json.createReader(in)) {
       return r.readObject();
     } catch (IOException e) {
@@ -86,17 +100,36 @@ final class DemoDistrict {
   }
 
   private static int insertUnit(Connection c, JsonObject u, int order) throws SQLException {
+    int inserted;
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO unit (code, name, notation, parent_code, sort_order) VALUES (?, ?, ?, ?, ?)"
-                + " ON CONFLICT (code) DO NOTHING")) {
+            "INSERT INTO unit (code, name, notation, short_name, parent_code, sort_order)"
+                + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING")) {
       ps.setString(1, u.getString("code"));
       ps.setString(2, u.getString("name"));
       ps.setString(3, u.getString("notation"));
-      ps.setString(4, u.isNull("parent") ? null : u.getString("parent"));
-      ps.setInt(5, order);
-      return ps.executeUpdate();
+      ps.setString(4, u.getString("shortName"));
+      ps.setString(5, u.isNull("parent") ? null : u.getString("parent"));
+      ps.setInt(6, order);
+      inserted = ps.executeUpdate();
     }
+    // divisions are seeded on every start, so a database from before they existed gets them
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO unit_division (unit_code, abbreviation, name) VALUES (?, ?, ?)"
+                + " ON CONFLICT (unit_code, abbreviation) DO NOTHING")) {
+      for (JsonValue d :
+          u.getJsonArray("divisions") == null
+              ? JsonValue.EMPTY_JSON_ARRAY
+              : u.getJsonArray("divisions")) {
+        ps.setString(1, u.getString("code"));
+        ps.setString(2, d.asJsonObject().getString("abbreviation"));
+        ps.setString(3, d.asJsonObject().getString("name"));
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    return inserted;
   }
 
   private int insertUser(Connection c, String username, String fullName, String role, String unit)

@@ -40,7 +40,7 @@ public class SchemaAndSeed {
         "database schema at version %s (%d migrations applied now)",
         result.targetSchemaVersion, result.migrationsExecuted);
     if (settings.demoSeed()) {
-      new DemoDistrict(dataSource, settings.demoPassword()).seed();
+      new DemoDistrict(dataSource, settings.demoPassword(), settings.demoDataSet()).seed();
     }
   }
 }

@@ -49,7 +49,7 @@ class DocumentDraftTest {
   @Test
   void defaultsAreTheOrdinary() {
     DocumentDraft d =
-        DocumentDraft.parse("CONG_VAN", "  Về việc họp giao ban  ", null, null, null, TODAY);
+        DocumentDraft.parse("CONG_VAN", "  Về việc họp giao ban  ", null, null, null, null, TODAY);
     assertThat(d.urgency()).isEqualTo(Urgency.NORMAL);
     assertThat(d.classification()).isEqualTo(Classification.NORMAL);
     assertThat(d.abstractText()).isEqualTo("Về việc họp giao ban");
@@ -59,21 +59,26 @@ class DocumentDraftTest {
   @Test
   void everyFailingFieldIsReportedAtOnce() {
     assertThatThrownBy(
-            () -> DocumentDraft.parse("Giấy khen", " ", "gấp", "bí mật", "2026-13-01", TODAY))
+            () ->
+                DocumentDraft.parse("Giấy khen", " ", "gấp", "bí mật", "2026-13-01", "vp!", TODAY))
         .isInstanceOfSatisfying(
             InvalidInputException.class,
             e ->
                 assertThat(e.fieldErrors())
-                    .containsOnlyKeys("type", "abstract", "urgency", "classification", "dueDate"));
+                    .containsOnlyKeys(
+                        "type", "abstract", "urgency", "classification", "dueDate", "division"));
   }
 
   @Test
   void dueDateInThePastIsRefused() {
-    assertThatThrownBy(() -> DocumentDraft.parse("CONG_VAN", "x", null, null, "2026-11-26", TODAY))
+    assertThatThrownBy(
+            () -> DocumentDraft.parse("CONG_VAN", "x", null, null, "2026-11-26", null, TODAY))
         .isInstanceOfSatisfying(
             InvalidInputException.class,
             e -> assertThat(e.fieldErrors()).containsOnlyKeys("dueDate"));
-    assertThat(DocumentDraft.parse("CONG_VAN", "x", null, null, "2026-11-27", TODAY).dueDate())
+    assertThat(
+            DocumentDraft.parse("CONG_VAN", "x", null, null, "2026-11-27", " ĐCXD ", TODAY)
+                .dueDate())
         .isEqualTo(TODAY);
   }
 }

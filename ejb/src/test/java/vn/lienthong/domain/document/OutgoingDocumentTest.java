@@ -86,8 +86,38 @@ class OutgoingDocumentTest {
 
   @Test
   void notationFollowsDecree30() {
-    assertThat(Notation.of(1, DocumentType.CONG_VAN, "UBND")).isEqualTo("01/UBND");
-    assertThat(Notation.of(12, DocumentType.TO_TRINH, "QLĐT")).isEqualTo("12/TTr-QLĐT");
-    assertThat(Notation.of(123, DocumentType.KE_HOACH, "VP")).isEqualTo("123/KH-VP");
+    // a document with a type: the type's abbreviation and the organ's; a ward's committee is UBND
+    assertThat(Notation.of(15, DocumentType.QUYET_DINH, "UBND", null)).isEqualTo("15/QĐ-UBND");
+    assertThat(Notation.of(12, DocumentType.TO_TRINH, "QLĐT", null)).isEqualTo("12/TTr-QLĐT");
+    assertThat(Notation.of(123, DocumentType.KE_HOACH, "VP", null)).isEqualTo("123/KH-VP");
+    // the drafting division shows only in a công văn (Annex I): 12/UBND-VP
+    assertThat(Notation.of(15, DocumentType.QUYET_DINH, "UBND", "VP")).isEqualTo("15/QĐ-UBND");
+    assertThat(Notation.of(12, DocumentType.CONG_VAN, "UBND", "VP")).isEqualTo("12/UBND-VP");
+    assertThat(Notation.of(3, DocumentType.CONG_VAN, "UBND", "ĐCXD")).isEqualTo("03/UBND-ĐCXD");
+    // a phòng writing in its own name, no division
+    assertThat(Notation.of(1, DocumentType.CONG_VAN, "QLĐT", null)).isEqualTo("01/QLĐT");
+  }
+
+  @Test
+  void aCongVanCarriesTheDivisionThatDraftedIt() {
+    OutgoingDocument d =
+        OutgoingDocument.draft(
+            UUID.randomUUID(),
+            "U",
+            "a",
+            new DocumentDraft(
+                DocumentType.CONG_VAN,
+                "Về việc họp",
+                Urgency.NORMAL,
+                Classification.NORMAL,
+                null,
+                "VP"),
+            SHA,
+            "cv.pdf",
+            NOW);
+    d.leaderSigned(SIGNED, "lanhdao.ubnd", "1 300 500 200 90", NOW);
+    d.issue(new RegisterNumber(2026, 12), "UBND", "vanthu.ubnd", NOW, SEALED);
+    assertThat(d.notation()).contains("12/UBND-VP");
+    assertThat(d.draftingDivision()).contains("VP");
   }
 }

@@ -15,7 +15,7 @@ class UnitTest {
     "Thanh Khê Đông, thanhkhedong",
     "Hòa Khê, hoakhe"
   })
-  void accountKeyIsTheNotationInPlainLowerCase(String notation, String key) {
-    assertThat(Unit.accountKey(notation)).isEqualTo(key);
+  void accountKeyIsTheShortNameInPlainLowerCase(String shortName, String key) {
+    assertThat(Unit.accountKey(shortName)).isEqualTo(key);
   }
 }

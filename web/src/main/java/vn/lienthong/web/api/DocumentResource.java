@@ -70,7 +70,8 @@ public class DocumentResource {
       summary = "Tạo văn bản đi (dự thảo)",
       description =
           "multipart/form-data: phần metadata (JSON: type, abstract, urgency, classification,"
-              + " dueDate) và phần file (PDF).")
+              + " dueDate, division — chữ viết tắt phòng, ban soạn thảo, ghi vào số, ký hiệu công"
+              + " văn như 12/UBND-VP) và phần file (PDF).")
   public Response create(List<EntityPart> parts) throws IOException {
     EntityPart metadata = part(parts, "metadata");
     EntityPart file = part(parts, "file");
@@ -90,7 +91,8 @@ public class DocumentResource {
     try (InputStream in = file.getContent();
         Upload upload = uploads.receivePdf(in, file.getFileName().orElse(null))) {
       UUID id = documents.create(who, draft, upload);
-      return Response.created(URI.create("api/v1/documents/" + id)).entity(new Created(id)).build();
+      // relative to the application's base URI, which is …/api/v1/
+      return Response.created(URI.create("documents/" + id)).entity(new Created(id)).build();
     }
   }
 
@@ -144,7 +146,7 @@ public class DocumentResource {
     SessionView s =
         signing.prepare(
             caller.get(), id, JsonBodies.base64List(o, "certificateChain"), placement(o));
-    return Response.created(URI.create("/api/v1/signing-sessions/" + s.id())).entity(s).build();
+    return Response.created(URI.create("signing-sessions/" + s.id())).entity(s).build();
   }
 
   @POST
@@ -208,6 +210,7 @@ public class DocumentResource {
         text(o, "urgency"),
         text(o, "classification"),
         text(o, "dueDate"),
+        text(o, "division"),
         LocalDate.now(clock.withZone(Settings.VIETNAM)));
   }
 
