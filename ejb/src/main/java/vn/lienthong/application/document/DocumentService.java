@@ -90,7 +90,7 @@ public class DocumentService {
       content.put(file.file(), file.hash(), file.size(), Pdf.MEDIA_TYPE);
     }
     documents.add(doc);
-    audit.record(caller, "DOCUMENT_CREATED", id.toString(), draft.type().name());
+    audit.record(caller, "DOCUMENT_CREATED", id.toString(), file.hash().hex(), draft.type().name());
     LOG.infof("[%s] document drafted in unit [%s]", id, caller.unitCode());
     return id;
   }
@@ -115,7 +115,8 @@ public class DocumentService {
     Envelope envelope = new Envelope(UUID.randomUUID(), doc.id(), doc.unitCode(), recipients, now);
     exchange.add(envelope);
     publisher.publish(envelope, doc.fileSha256(), doc.urgency(), 1);
-    audit.record(caller, "DOCUMENT_SENT", id.toString(), String.join(",", recipients));
+    audit.record(
+        caller, "DOCUMENT_SENT", id.toString(), doc.fileSha256(), String.join(",", recipients));
     LOG.infof("[%s] sent in envelope [%s] to %d units", id, envelope.id(), recipients.size());
     return new SendReceipt(
         doc.id(), envelope.id(), doc.notation().orElseThrow(), List.copyOf(recipients));

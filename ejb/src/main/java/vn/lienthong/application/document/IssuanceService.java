@@ -131,7 +131,7 @@ public class IssuanceService {
       }
       ContentHash sealed = files.store(out);
       doc.issue(number, unit.notation(), caller.username(), now, sealed.hex());
-      audit.record(caller, "DOCUMENT_ISSUED", id.toString(), notation + " " + sealed.hex());
+      audit.record(caller, "DOCUMENT_ISSUED", id.toString(), sealed.hex(), notation);
       LOG.infof("[%s] issued as %s with the seal of [%s]", id, notation, caller.unitCode());
       return new IssueReceipt(id, number.number(), notation, now);
     } finally {

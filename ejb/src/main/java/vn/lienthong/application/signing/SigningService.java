@@ -77,7 +77,10 @@ public class SigningService {
   /** First call: the signature field, the leader's appearance and the data to sign. */
   public SessionView prepare(
       Caller caller, UUID documentId, List<byte[]> chainDer, Placement placement) {
-    return prepare(caller, documentId, parseChain(chainDer), placement, false);
+    SessionView session = prepare(caller, documentId, parseChain(chainDer), placement, false);
+    // last in the transaction: the audit chain's lock is held from here to the commit
+    audit.record(caller, "SIGNING_PREPARED", documentId.toString(), session.id().toString());
+    return session;
   }
 
   /** Second call: embeds the value; the document is then signed by the leader. */
@@ -110,7 +113,7 @@ public class SigningService {
       ContentHash hash = files.store(out);
       doc.leaderSigned(hash.hex(), caller.username(), box(pending), now);
       session.completed(now);
-      audit.record(caller, "DOCUMENT_SIGNED", doc.id().toString(), hash.hex());
+      audit.record(caller, "DOCUMENT_SIGNED", doc.id().toString(), hash.hex(), null);
       LOG.infof("[%s] signed by leader [%s]", doc.id(), caller.username());
       return DocumentView.of(doc);
     } finally {
@@ -204,7 +207,6 @@ public class SigningService {
               now,
               now.plus(settings.signingSessionLifetime()));
       sessions.add(session);
-      audit.record(caller, "SIGNING_PREPARED", doc.id().toString(), session.id().toString());
       return new SessionView(
           session.id(),
           doc.id(),

@@ -35,24 +35,77 @@ public class AuditEvent {
   @Column(name = "detail")
   private String detail;
 
+  @Column(name = "document_sha256")
+  private String documentSha256;
+
+  @Column(name = "chain_position")
+  private Long chainPosition;
+
+  @Column(name = "previous_hash")
+  private String previousHash;
+
+  @Column(name = "entry_hash")
+  private String entryHash;
+
   protected AuditEvent() {}
 
+  /**
+   * The entry at {@code position} of the chain, after the entry whose hash is {@code previousHash};
+   * its own hash is computed here.
+   */
   public AuditEvent(
+      long position,
+      String previousHash,
       Instant occurredAt,
       String actor,
       String unitCode,
       String action,
       String objectId,
+      String documentSha256,
       String detail) {
-    this.occurredAt = occurredAt;
+    this.chainPosition = position;
+    this.previousHash = previousHash;
+    this.occurredAt = AuditChain.stored(occurredAt);
     this.actor = actor;
     this.unitCode = unitCode;
     this.action = action;
     this.objectId = objectId;
+    this.documentSha256 = documentSha256;
     this.detail = detail;
+    this.entryHash = computedHash();
+  }
+
+  /** The hash of the entry as it is now; equal to {@link #entryHash()} unless it was changed. */
+  public String computedHash() {
+    return AuditChain.hash(
+        chainPosition,
+        occurredAt,
+        actor,
+        unitCode,
+        action,
+        objectId,
+        documentSha256,
+        detail,
+        previousHash);
+  }
+
+  public Long id() {
+    return id;
   }
 
   public String action() {
     return action;
+  }
+
+  public Long chainPosition() {
+    return chainPosition;
+  }
+
+  public String previousHash() {
+    return previousHash;
+  }
+
+  public String entryHash() {
+    return entryHash;
   }
 }
