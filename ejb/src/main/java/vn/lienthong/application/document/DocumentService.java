@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -26,8 +27,11 @@ import vn.lienthong.domain.RuleViolationException;
 import vn.lienthong.domain.content.ContentHash;
 import vn.lienthong.domain.content.ContentStore;
 import vn.lienthong.domain.content.Pdf;
+import vn.lienthong.domain.document.Classification;
+import vn.lienthong.domain.document.ClassificationStamp;
 import vn.lienthong.domain.document.ClassifiedDocumentException;
 import vn.lienthong.domain.document.DocumentDraft;
+import vn.lienthong.domain.document.DocumentStatus;
 import vn.lienthong.domain.document.OutgoingDocument;
 import vn.lienthong.domain.document.OutgoingDocuments;
 import vn.lienthong.domain.exchange.Envelope;
@@ -47,6 +51,7 @@ public class DocumentService {
   @Inject AuditLog audit;
   @Inject Clock clock;
   @Inject VerificationService verification;
+  @Inject FirstPageText pageText;
 
   /**
    * Whether the caller may bring this document in at all: checked before the file is read, so a
@@ -89,6 +94,7 @@ public class DocumentService {
     if (!content.contains(file.hash())) {
       content.put(file.file(), file.hash(), file.size(), Pdf.MEDIA_TYPE);
     }
+    ClassificationStamp.find(pageText.segments(file.file())).ifPresent(doc::stampFound);
     documents.add(doc);
     audit.record(caller, "DOCUMENT_CREATED", id.toString(), file.hash().hex(), draft.type().name());
     LOG.infof("[%s] document drafted in unit [%s]", id, caller.unitCode());
@@ -101,6 +107,16 @@ public class DocumentService {
    * transaction: once this returns, the send is durable.
    */
   public SendReceipt send(Caller caller, UUID id, List<String> recipientCodes) {
+    return send(caller, id, recipientCodes, false);
+  }
+
+  /**
+   * As {@link #send(Caller, UUID, List)}; {@code notClassifiedConfirmed} is the sender's word that
+   * a document whose first page bears a classification stamp is not classified (a stamp quoted, a
+   * declassified document): without it such a document is not sent (422, audited).
+   */
+  public SendReceipt send(
+      Caller caller, UUID id, List<String> recipientCodes, boolean notClassifiedConfirmed) {
     caller.require("gửi văn bản", Role.CLERK);
     // Locked: of two sends of the same document at once, the second waits, then finds it sent
     // (409) rather than failing on the version at commit (a 500).
@@ -110,11 +126,29 @@ public class DocumentService {
             .filter(d -> d.unitCode().equals(caller.unitCode()))
             .orElseThrow(DocumentService::notFound);
     Set<String> recipients = checkRecipients(caller, recipientCodes);
+    Optional<Classification> stamp = doc.stampedClassification();
+    if (stamp.isPresent() && !notClassifiedConfirmed && doc.status() == DocumentStatus.ISSUED) {
+      audit.refusal(caller, "SEND_REFUSED_CLASSIFIED_STAMP", id.toString(), stamp.get().name());
+      throw new RuleViolationException(
+          "classified-stamp",
+          "Trang đầu văn bản có dấu chỉ độ mật \""
+              + stamp.get().label().toUpperCase(java.util.Locale.ROOT)
+              + "\": văn bản mật không được gửi qua hệ thống. Nếu văn bản không phải văn bản mật,"
+              + " hãy xác nhận khi gửi (notClassifiedConfirmed).");
+    }
     Instant now = clock.instant();
     doc.markSent(now);
     Envelope envelope = new Envelope(UUID.randomUUID(), doc.id(), doc.unitCode(), recipients, now);
     exchange.add(envelope);
     publisher.publish(envelope, doc.fileSha256(), doc.urgency(), 1);
+    if (stamp.isPresent()) {
+      audit.record(
+          caller,
+          "CLASSIFIED_STAMP_CONFIRMED_NOT_CLASSIFIED",
+          id.toString(),
+          doc.fileSha256(),
+          stamp.get().name());
+    }
     audit.record(
         caller, "DOCUMENT_SENT", id.toString(), doc.fileSha256(), String.join(",", recipients));
     LOG.infof("[%s] sent in envelope [%s] to %d units", id, envelope.id(), recipients.size());

@@ -45,6 +45,11 @@ public class OutgoingDocument {
   @Column(name = "due_date")
   private LocalDate dueDate;
 
+  /** A classification stamp found on the draft's first page, though none was declared. */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "stamped_classification")
+  private Classification stampedClassification;
+
   /** The phòng, ban that drafted it, whose abbreviation a công văn's notation carries. */
   @Column(name = "drafting_division")
   private String draftingDivision;
@@ -180,6 +185,18 @@ public class OutgoingDocument {
     this.issuedAt = now;
     this.fileSha256 = sealedSha256;
     this.status = DocumentStatus.ISSUED;
+  }
+
+  /**
+   * Page 1 of the draft bears this classification stamp: the send waits for the sender to confirm
+   * the document is not classified (a classified document never enters the system).
+   */
+  public void stampFound(Classification stamp) {
+    this.stampedClassification = stamp;
+  }
+
+  public Optional<Classification> stampedClassification() {
+    return Optional.ofNullable(stampedClassification);
   }
 
   /** The notation this document gets with {@code number} of the register of {@code organ}. */

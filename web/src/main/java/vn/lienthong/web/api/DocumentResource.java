@@ -99,10 +99,23 @@ public class DocumentResource {
   @POST
   @Path("{id}/send")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Gửi văn bản đến các đơn vị nhận (văn thư)")
+  @Operation(
+      summary = "Gửi văn bản đến các đơn vị nhận (văn thư)",
+      description =
+          "{\"recipients\": [mã định danh], \"notClassifiedConfirmed\"?: true}: trang đầu có"
+              + " dấu chỉ độ mật (MẬT, TỐI MẬT, TUYỆT MẬT) thì chỉ gửi khi người gửi xác nhận văn"
+              + " bản không phải văn bản mật; nếu không: 422 classified-stamp.")
   public Response send(@PathParam("id") UUID id, String body) {
     List<String> recipients = parseRecipients(body);
-    SendReceipt receipt = documents.send(caller.get(), id, recipients);
+    JsonValue confirmed = parseObject(body, "recipients").get("notClassifiedConfirmed");
+    if (confirmed != null
+        && confirmed != JsonValue.TRUE
+        && confirmed != JsonValue.FALSE
+        && confirmed != JsonValue.NULL) {
+      throw InvalidInputException.field(
+          "notClassifiedConfirmed", "notClassifiedConfirmed phải là true hoặc false.");
+    }
+    SendReceipt receipt = documents.send(caller.get(), id, recipients, confirmed == JsonValue.TRUE);
     return Response.accepted(receipt).build();
   }
 
