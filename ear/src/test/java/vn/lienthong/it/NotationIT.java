@@ -37,8 +37,10 @@ class NotationIT {
     assertThat(notation("vanthu.tanchinh", decision)).isEqualTo("01/QĐ-UBND");
 
     UUID letter = create("vanthu.tanchinh", "CONG_VAN", "VP");
-    assertThat(api.get("vanthu.tanchinh", "api/v1/documents/" + letter).json())
-        .extracting(o -> o.getString("draftingDivision"))
+    assertThat(
+            api.get("vanthu.tanchinh", "api/v1/documents/" + letter)
+                .json()
+                .getString("draftingDivision"))
         .isEqualTo("VP");
     api.signAndIssue("vanthu.tanchinh", letter);
     assertThat(notation("vanthu.tanchinh", letter)).isEqualTo("02/UBND-VP");
