@@ -8,9 +8,9 @@ import java.util.Map;
 import vn.lienthong.server.LocalServer;
 
 /**
- * A server of a test's own, beside the suite's shared one: ports offset by 300, its own database
- * and data under target/&lt;name&gt;, for a configuration the shared server must not have (a broken
- * seal, production mode, a broker that gives up quickly). One at a time.
+ * A server of a test's own, beside the suite's shared one: ports offset by 300, its own database,
+ * data and server base directory under target/&lt;name&gt;, for a configuration the shared server
+ * must not have (a broken seal, production mode, a broker that gives up quickly). One at a time.
  */
 final class OwnServer {
   static final int OFFSET = 300;
@@ -47,7 +47,8 @@ final class OwnServer {
             OFFSET,
             dir.resolve("postgres"),
             dir.resolve("server.log"),
-            env),
+            env,
+            dir.resolve("base")),
         requireReady);
   }
 }
