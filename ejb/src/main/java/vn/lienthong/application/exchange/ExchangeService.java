@@ -213,11 +213,11 @@ public class ExchangeService {
           "Chỉ gửi lại được văn bản ở trạng thái \"" + DeliveryStatus.FAILED.label() + "\".");
     }
     Instant now = clock.instant();
-    d.retried(now);
+    int attempt = d.retried(now);
     exchange.record(
         new DeliveryEvent(d.id(), DeliveryStatus.PENDING, now, caller.username(), "gửi lại"));
     OutgoingDocument doc = documents.find(d.documentId()).orElseThrow();
-    publisher.publish(d, doc.fileSha256(), doc.urgency(), 1);
+    publisher.publish(d, doc.fileSha256(), doc.urgency(), attempt);
     audit.record(caller, "DELIVERY_RETRIED", d.id().toString(), doc.fileSha256(), null);
     UnitView unit = directory.byCode().get(d.recipientCode());
     return recipient(d, unit, List.of());

@@ -118,12 +118,14 @@ public class Delivery {
     failureReason = reason;
   }
 
-  /** An administrator tries a failed delivery again: on its way, as if just sent. */
-  public void retried(Instant now) {
+  /**
+   * An administrator tries a failed delivery again: on its way again. Returns the attempt's number,
+   * which goes on counting (the broker drops a message whose attempt it has seen).
+   */
+  public int retried(Instant now) {
     moveTo(DeliveryStatus.PENDING, now);
     failureReason = null;
-    publishAttempts = 1;
-    lastPublishedAt = now;
+    return republished(now);
   }
 
   public Optional<String> failureReason() {
