@@ -8,6 +8,15 @@ import java.util.function.BooleanSupplier;
 final class Await {
   private Await() {}
 
+  /** Polls until {@code value} gives something other than null, and returns it. */
+  static <T> T value(Duration timeout, String what, java.util.function.Supplier<T> value) {
+    Object[] found = new Object[1];
+    until(timeout, what, () -> (found[0] = value.get()) != null);
+    @SuppressWarnings("unchecked")
+    T result = (T) found[0];
+    return result;
+  }
+
   static void until(Duration timeout, String what, BooleanSupplier condition) {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {

@@ -2,6 +2,7 @@ package vn.lienthong.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,6 +12,16 @@ import java.util.UUID;
 /** Reads whole inboxes through the API, page by page. */
 final class Inboxes {
   private Inboxes() {}
+
+  /** The user's unit's inbox entry for the document (among its first 5,000). */
+  static JsonObject entry(Api api, String user, UUID document) {
+    for (JsonValue v : api.get(user, "api/v1/inbox?limit=5000").array()) {
+      if (v.asJsonObject().getString("documentId").equals(document.toString())) {
+        return v.asJsonObject();
+      }
+    }
+    throw new AssertionError(document + " not in the inbox of " + user);
+  }
 
   /** How many times each of the given documents appears in the user's unit inbox. */
   static Map<UUID, Integer> occurrences(Api api, String user, Set<UUID> documents) {

@@ -24,19 +24,18 @@ import vn.lienthong.signing.pki.DemoPki;
  * wrong, and a call that needs the missing piece is a 503 problem that changes nothing.
  */
 class SigningUnavailableIT {
-  private static final int OFFSET = 300;
   private static final String THAC_GIAN = Api.THAC_GIAN;
   private static final String QLDT = SoftHsmTokens.QLDT;
 
   @Test
   void aSealTokenAbsentOrWithAWrongPinIsNotReadyAndIssuingWithItIs503WithNothingChanged()
       throws Exception {
-    Path dir = fresh("it-unavailable-seal");
-    Map<String, String> env = demoEnv(dir);
+    Path dir = OwnServer.fresh("it-unavailable-seal");
+    Map<String, String> env = OwnServer.demoEnv(dir);
     boolean hsm = SoftHsmTokens.available();
     StringBuilder keys = new StringBuilder();
     if (hsm) {
-      DemoPki pki = DemoPki.openOrCreate(dir.resolve("data/pki"), publicUrl() + "/pki");
+      DemoPki pki = DemoPki.openOrCreate(dir.resolve("data/pki"), OwnServer.publicUrl() + "/pki");
       env.putAll(SoftHsmTokens.setUp(dir.resolve("softhsm"), pki));
       // the QLĐT seal's token is there, its PIN is not the token's
       keys.append(Files.readString(Path.of(env.get("LIENTHONG_SEAL_KEYS"))));
@@ -62,7 +61,7 @@ class SigningUnavailableIT {
     Files.writeString(keysFile, keys.toString(), StandardCharsets.UTF_8);
     env.put("LIENTHONG_SEAL_KEYS", keysFile.toString());
 
-    try (LocalServer server = LocalServer.start(options(dir, env), false)) {
+    try (LocalServer server = OwnServer.start(dir, env, false)) {
       HttpResponse<String> ready = readiness(server);
       assertThat(ready.statusCode()).as(ready.body()).isEqualTo(503);
       assertThat(ready.body())
@@ -105,16 +104,16 @@ class SigningUnavailableIT {
   @Test
   void productionWithoutTrustAnchorsOrATimestampServiceIsNotReadyAndVerificationIs503()
       throws Exception {
-    Path dir = fresh("it-unavailable-production");
+    Path dir = OwnServer.fresh("it-unavailable-production");
     Map<String, String> env = new LinkedHashMap<>();
     env.put("LIENTHONG_MODE", "production");
-    env.put("LIENTHONG_PUBLIC_URL", publicUrl());
+    env.put("LIENTHONG_PUBLIC_URL", OwnServer.publicUrl());
     env.put("LIENTHONG_DATA_DIR", dir.resolve("data").toString());
     env.put("LIENTHONG_TRUST_ANCHORS", Files.createDirectories(dir.resolve("anchors")).toString());
     // nothing listens on the discard port
     env.put("LIENTHONG_TRUST_TSA_URL", "http://127.0.0.1:9/tsa");
 
-    try (LocalServer server = LocalServer.start(options(dir, env), false)) {
+    try (LocalServer server = OwnServer.start(dir, env, false)) {
       HttpResponse<String> ready = readiness(server);
       assertThat(ready.statusCode()).as(ready.body()).isEqualTo(503);
       assertThat(ready.body())
@@ -128,34 +127,6 @@ class SigningUnavailableIT {
       // the demo PKI is off outside demo mode
       assertThat(api.get(null, "pki/crl/issuing-ca.crl").status()).isEqualTo(404);
     }
-  }
-
-  private static Map<String, String> demoEnv(Path dir) {
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("LIENTHONG_MODE", "demo");
-    env.put("LIENTHONG_PUBLIC_URL", publicUrl());
-    env.put("LIENTHONG_DATA_DIR", dir.resolve("data").toString());
-    env.put("DEMO_PASSWORD", Api.PASSWORD);
-    return env;
-  }
-
-  private static String publicUrl() {
-    return "http://localhost:" + (8080 + OFFSET);
-  }
-
-  private static LocalServer.Options options(Path dir, Map<String, String> env) {
-    return new LocalServer.Options(
-        Path.of("target", "server").toAbsolutePath(),
-        OFFSET,
-        dir.resolve("postgres"),
-        dir.resolve("server.log"),
-        env);
-  }
-
-  private static Path fresh(String name) throws IOException {
-    Path dir = Path.of("target", name).toAbsolutePath();
-    LocalServer.deleteTree(dir);
-    return Files.createDirectories(dir);
   }
 
   private static HttpResponse<String> readiness(LocalServer server)

@@ -342,12 +342,7 @@ class SigningWorkflowIT {
   }
 
   private JsonObject inboxEntry(String user, UUID id) {
-    for (var v : api.get(user, "api/v1/inbox?limit=5000").array()) {
-      if (v.asJsonObject().getString("documentId").equals(id.toString())) {
-        return v.asJsonObject();
-      }
-    }
-    throw new AssertionError(id + " not in the inbox of " + user);
+    return Inboxes.entry(api, user, id);
   }
 
   static void assertProblem(Api.Answer a, int status) {

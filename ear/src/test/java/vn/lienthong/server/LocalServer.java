@@ -25,9 +25,26 @@ import org.wildfly.core.launcher.StandaloneCommandBuilder;
  */
 public final class LocalServer implements AutoCloseable {
 
-  /** How to run: where the server is, port offset, database folder, extra environment. */
+  /**
+   * How to run: where the server is, port offset, database folder, extra environment, and the
+   * server's own base directory (configuration, deployments, data, tmp, log) when it runs beside
+   * another server of the same installation: two servers on one base directory share the broker's
+   * journal, and the second waits for its lock for ever. Null: the installation's standalone/.
+   */
   public record Options(
-      Path serverDir, int portOffset, Path databaseDir, Path logFile, Map<String, String> env) {}
+      Path serverDir,
+      int portOffset,
+      Path databaseDir,
+      Path logFile,
+      Map<String, String> env,
+      Path baseDir) {
+
+    /** On the installation's own standalone/ directory. */
+    public Options(
+        Path serverDir, int portOffset, Path databaseDir, Path logFile, Map<String, String> env) {
+      this(serverDir, portOffset, databaseDir, logFile, env, null);
+    }
+  }
 
   private final Options options;
   private final EmbeddedPostgres postgres;
@@ -35,6 +52,33 @@ public final class LocalServer implements AutoCloseable {
   private Process process;
   private boolean closed;
   private boolean requireReady = true;
+
+  /**
+   * A fresh base directory from the installation's: its configuration copied, its deployments
+   * linked (not their marker files), empty data, tmp and log.
+   */
+  private static void newBaseDir(Path standalone, Path base) throws IOException {
+    deleteTree(base);
+    Path configuration = Files.createDirectories(base.resolve("configuration"));
+    try (var files = Files.list(standalone.resolve("configuration"))) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Files.copy(f, configuration.resolve(f.getFileName()));
+      }
+    }
+    Path deployments = Files.createDirectories(base.resolve("deployments"));
+    try (var files = Files.list(standalone.resolve("deployments"))) {
+      for (Path f :
+          files
+              .filter(p -> p.toString().endsWith(".ear") || p.toString().endsWith(".war"))
+              .toList()) {
+        try {
+          Files.createLink(deployments.resolve(f.getFileName()), f);
+        } catch (IOException | UnsupportedOperationException e) {
+          Files.copy(f, deployments.resolve(f.getFileName()));
+        }
+      }
+    }
+  }
 
   private LocalServer(Options options, EmbeddedPostgres postgres, Map<String, String> dbEnv) {
     this.options = options;
@@ -75,6 +119,9 @@ public final class LocalServer implements AutoCloseable {
       db.put("POSTGRESQL_USER", "postgres");
       db.put("POSTGRESQL_PASSWORD", "postgres");
     }
+    if (options.baseDir() != null) {
+      newBaseDir(options.serverDir().resolve("standalone"), options.baseDir());
+    }
     LocalServer server = new LocalServer(options, pg, db);
     server.requireReady = requireReady;
     // Whatever ends this JVM (Ctrl-C, a failed test run) ends the server and the database too.
@@ -94,6 +141,9 @@ public final class LocalServer implements AutoCloseable {
             // PKCS#11 token lookup by label reads the token list (bin/standalone.conf has it too)
             .addJavaOption(
                 "--add-exports=jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED");
+    if (options.baseDir() != null) {
+      cmd.setBaseDirectory(options.baseDir());
+    }
     Files.createDirectories(options.logFile().getParent());
     // Appended, so a restart after a crash keeps the log of the run that crashed.
     Launcher launcher =

@@ -30,6 +30,10 @@ public class Settings {
   long republishAfterSeconds;
 
   @Inject
+  @ConfigProperty(name = "lienthong.exchange.failed-after-dead-letters", defaultValue = "3")
+  int failedAfterDeadLetters;
+
+  @Inject
   @ConfigProperty(name = "lienthong.mode", defaultValue = "production")
   String mode;
 
@@ -89,6 +93,15 @@ public class Settings {
   /** A queued envelope or pending delivery older than this is published again. */
   public Duration republishAfter() {
     return Duration.ofSeconds(republishAfterSeconds);
+  }
+
+  /**
+   * A pending delivery whose messages the broker dead-lettered this many times (each after all its
+   * redeliveries) has failed: the sweep stops publishing it and both units see why. More than one,
+   * so that an outage of the database (every message dead-lettered once) is simply retried.
+   */
+  public int failedAfterDeadLetters() {
+    return Math.max(1, failedAfterDeadLetters);
   }
 
   /**

@@ -1,6 +1,8 @@
 package vn.lienthong.application.exchange;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -10,16 +12,19 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import vn.lienthong.application.Settings;
+import vn.lienthong.application.audit.AuditLog;
 import vn.lienthong.application.security.Caller;
 import vn.lienthong.application.signing.VerdictView;
 import vn.lienthong.application.signing.VerificationService;
 import vn.lienthong.application.unit.UnitDirectory;
 import vn.lienthong.application.unit.UnitView;
+import vn.lienthong.domain.IllegalTransitionException;
 import vn.lienthong.domain.NotFoundException;
 import vn.lienthong.domain.document.OutgoingDocument;
 import vn.lienthong.domain.document.OutgoingDocuments;
@@ -29,6 +34,7 @@ import vn.lienthong.domain.exchange.DeliveryStatus;
 import vn.lienthong.domain.exchange.Envelope;
 import vn.lienthong.domain.exchange.EnvelopeStatus;
 import vn.lienthong.domain.exchange.Exchange;
+import vn.lienthong.domain.user.Role;
 
 /**
  * The exchange's use cases. Each consumer step re-checks the status first, so a redelivered or
@@ -52,6 +58,7 @@ public class ExchangeService {
   @Inject Settings settings;
   @Inject Clock clock;
   @Inject VerificationService verification;
+  @Inject AuditLog audit;
 
   /** Router: one delivery per recipient unit, each on the delivery queue. */
   public void route(UUID envelopeId) {
@@ -91,6 +98,8 @@ public class ExchangeService {
     checkSignatures(d);
     d.moveTo(DeliveryStatus.ARRIVED, now);
     exchange.record(new DeliveryEvent(d.id(), DeliveryStatus.ARRIVED, now, null, null));
+    // written here, so that what the database refuses is this attempt's recorded reason
+    exchange.flush();
     LOG.infof("[%s] document [%s] arrived at [%s]", deliveryId, d.documentId(), d.recipientCode());
   }
 
@@ -130,6 +139,19 @@ public class ExchangeService {
       count++;
     }
     for (Delivery d : exchange.pendingSince(cutoff, REPUBLISH_BATCH)) {
+      Exchange.Failures failures = exchange.failuresOf(d.id());
+      if (failures.deadLetters() >= settings.failedAfterDeadLetters()) {
+        // a poison delivery: give up on it where both units see it, instead of looping
+        String reason =
+            "Máy chủ nhận không tiếp nhận được văn bản sau "
+                + failures.deadLetters()
+                + " lượt gửi lại"
+                + (failures.lastReason() == null ? "" : ": " + failures.lastReason());
+        d.failed(reason, now);
+        exchange.record(new DeliveryEvent(d.id(), DeliveryStatus.FAILED, now, null, reason));
+        LOG.errorf("[%s] delivery to [%s] failed: %s", d.id(), d.recipientCode(), reason);
+        continue;
+      }
       OutgoingDocument doc = documents.find(d.documentId()).orElseThrow();
       publisher.publish(d, doc.fileSha256(), doc.urgency(), d.republished(now));
       count++;
@@ -152,9 +174,72 @@ public class ExchangeService {
     return new Inbox(entries, exchange.inboxSize(caller.unitCode()));
   }
 
+  /**
+   * Records a failed attempt to deliver, in a transaction of its own: the attempt's rolls back.
+   * {@code deadLetter} when the broker gave up on a message after all its redeliveries.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void deliveryFailed(UUID deliveryId, boolean deadLetter, String reason) {
+    String text = reason == null ? null : reason.substring(0, Math.min(reason.length(), 500));
+    exchange.recordFailure(deliveryId, clock.instant(), deadLetter, text);
+  }
+
+  /**
+   * A message the broker dead-lettered, from the queue at {@code from}: counted against its
+   * delivery. An envelope's needs no count: the sweep publishes a queued envelope again.
+   */
+  public void deadLettered(UUID id, String from) {
+    Optional<Delivery> d = exchange.findDelivery(id);
+    if (d.isPresent()) {
+      exchange.recordFailure(id, clock.instant(), true, "dead-lettered from " + from);
+      LOG.warnf("[%s] delivery message dead-lettered from %s", id, from);
+    } else {
+      LOG.warnf("[%s] message dead-lettered from %s (not a delivery)", id, from);
+    }
+  }
+
+  /**
+   * An administrator tries a failed delivery again (after the cause is fixed): it is on its way
+   * again, as if just sent.
+   */
+  public Trace.Recipient retry(Caller caller, UUID deliveryId) {
+    caller.require("gửi lại văn bản", Role.ADMIN);
+    Delivery d =
+        exchange
+            .findDelivery(deliveryId)
+            .orElseThrow(() -> new NotFoundException("Không tìm thấy lượt chuyển văn bản."));
+    if (d.status() != DeliveryStatus.FAILED) {
+      throw new IllegalTransitionException(
+          "Chỉ gửi lại được văn bản ở trạng thái \"" + DeliveryStatus.FAILED.label() + "\".");
+    }
+    Instant now = clock.instant();
+    int attempt = d.retried(now);
+    exchange.record(
+        new DeliveryEvent(d.id(), DeliveryStatus.PENDING, now, caller.username(), "gửi lại"));
+    OutgoingDocument doc = documents.find(d.documentId()).orElseThrow();
+    publisher.publish(d, doc.fileSha256(), doc.urgency(), attempt);
+    audit.record(caller, "DELIVERY_RETRIED", d.id().toString(), doc.fileSha256(), null);
+    UnitView unit = directory.byCode().get(d.recipientCode());
+    return recipient(d, unit, List.of());
+  }
+
   /** The verdict the recipient's check recorded on arrival, if it ran. */
   static VerdictView arrivalVerdict(Delivery d) {
     return d.arrivalVerdict().map(json -> JSON.fromJson(json, VerdictView.class)).orElse(null);
+  }
+
+  private static Trace.Recipient recipient(Delivery d, UnitView unit, List<Trace.Step> steps) {
+    return new Trace.Recipient(
+        d.recipientCode(),
+        unit == null ? null : unit.name(),
+        d.id(),
+        d.status().name(),
+        d.status().code().orElse(null),
+        d.status().label(),
+        d.arrivedAt().orElse(null),
+        d.arrivalIndication().orElse(null),
+        d.failureReason().orElse(null),
+        steps);
   }
 
   /** Per-recipient status and history, for the sender unit only. */
@@ -181,16 +266,7 @@ public class ExchangeService {
                           ev.status().label(),
                           ev.occurredAt()))
               .toList();
-      recipients.add(
-          new Trace.Recipient(
-              d.recipientCode(),
-              unit == null ? null : unit.name(),
-              d.status().name(),
-              d.status().code().orElse(null),
-              d.status().label(),
-              d.arrivedAt().orElse(null),
-              d.arrivalIndication().orElse(null),
-              steps));
+      recipients.add(recipient(d, unit, steps));
     }
     // Recipients whose delivery the router has not made yet show as on their way.
     Set<String> routed = recipients.stream().map(Trace.Recipient::code).collect(Collectors.toSet());
@@ -202,9 +278,11 @@ public class ExchangeService {
               new Trace.Recipient(
                   code,
                   unit == null ? null : unit.name(),
+                  null,
                   DeliveryStatus.PENDING.name(),
                   null,
                   DeliveryStatus.PENDING.label(),
+                  null,
                   null,
                   null,
                   List.of()));

@@ -28,6 +28,7 @@ public record InboxEntry(
     String statusCode,
     String statusLabel,
     String signatureIndication,
+    String failureReason,
     List<VerdictView.SignatureView> signatures) {
 
   static InboxEntry of(IncomingDocument in, UnitView sender, VerdictView arrival) {
@@ -51,6 +52,7 @@ public record InboxEntry(
         d.status().code().orElse(null),
         d.status().label(),
         d.arrivalIndication().orElse(null),
+        d.failureReason().orElse(null),
         arrival == null ? List.of() : arrival.signatures());
   }
 }

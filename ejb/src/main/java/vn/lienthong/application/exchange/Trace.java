@@ -14,11 +14,13 @@ public record Trace(UUID documentId, String notation, List<Recipient> recipients
   public record Recipient(
       String code,
       String name,
+      UUID deliveryId,
       String status,
       String statusCode,
       String statusLabel,
       Instant arrivedAt,
       String signatureIndication,
+      String failureReason,
       List<Step> history) {}
 
   /** One transition. */

@@ -57,6 +57,9 @@ public class Delivery {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
+  @Column(name = "failure_reason")
+  private String failureReason;
+
   @Version
   @Column(name = "version")
   private long version;
@@ -107,6 +110,26 @@ public class Delivery {
 
   public Optional<String> arrivalVerdict() {
     return Optional.ofNullable(arrivalVerdict);
+  }
+
+  /** Gives up on it: the failed state both units see, with why. */
+  public void failed(String reason, Instant now) {
+    moveTo(DeliveryStatus.FAILED, now);
+    failureReason = reason;
+  }
+
+  /**
+   * An administrator tries a failed delivery again: on its way again. Returns the attempt's number,
+   * which goes on counting (the broker drops a message whose attempt it has seen).
+   */
+  public int retried(Instant now) {
+    moveTo(DeliveryStatus.PENDING, now);
+    failureReason = null;
+    return republished(now);
+  }
+
+  public Optional<String> failureReason() {
+    return Optional.ofNullable(failureReason);
   }
 
   public int republished(Instant now) {

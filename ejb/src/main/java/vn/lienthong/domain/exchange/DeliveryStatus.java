@@ -16,7 +16,12 @@ public enum DeliveryStatus {
   REGISTERED("03", "Đã tiếp nhận"),
   ASSIGNED("04", "Đã phân công"),
   IN_PROGRESS("05", "Đang xử lý"),
-  DONE("06", "Hoàn thành");
+  DONE("06", "Hoàn thành"),
+  /**
+   * Could not be delivered: the recipient's server failed on it until the broker gave up, more than
+   * once. No edXML code (the recipient never had it); an administrator can try again.
+   */
+  FAILED(null, "Không chuyển được");
 
   private final String code;
   private final String label;
@@ -26,7 +31,7 @@ public enum DeliveryStatus {
     this.label = label;
   }
 
-  /** The edXML status code, empty while pending. */
+  /** The edXML status code, empty while pending or failed. */
   public Optional<String> code() {
     return Optional.ofNullable(code);
   }
@@ -37,7 +42,8 @@ public enum DeliveryStatus {
 
   public Set<DeliveryStatus> next() {
     return switch (this) {
-      case PENDING -> EnumSet.of(ARRIVED);
+      case PENDING -> EnumSet.of(ARRIVED, FAILED);
+      case FAILED -> EnumSet.of(PENDING);
       case ARRIVED -> EnumSet.of(REGISTERED, REJECTED);
       case REGISTERED -> EnumSet.of(ASSIGNED, IN_PROGRESS, DONE);
       case ASSIGNED -> EnumSet.of(IN_PROGRESS, DONE);

@@ -34,4 +34,19 @@ public interface Exchange {
   List<Envelope> queuedSince(Instant before, int max);
 
   List<Delivery> pendingSince(Instant before, int max);
+
+  /**
+   * Records that delivering failed: an attempt of the recipient's listener, or a message the broker
+   * dead-lettered after its last attempt.
+   */
+  void recordFailure(UUID deliveryId, Instant at, boolean deadLetter, String reason);
+
+  /** How many of a delivery's messages were dead-lettered, and the last reason an attempt gave. */
+  Failures failuresOf(UUID deliveryId);
+
+  /** Writes what is pending now, so that a failure shows where it happens, not at commit. */
+  void flush();
+
+  /** A delivery's failures so far. */
+  record Failures(int deadLetters, String lastReason) {}
 }

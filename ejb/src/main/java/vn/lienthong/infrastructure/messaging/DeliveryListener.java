@@ -5,6 +5,7 @@ import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import java.util.UUID;
 import vn.lienthong.application.exchange.ExchangeService;
 
 /** Lands deliveries in the recipients' inboxes. */
@@ -23,6 +24,23 @@ public class DeliveryListener implements MessageListener {
 
   @Override
   public void onMessage(Message message) {
-    exchange.deliver(ExchangeMessage.parse(OutboundListener.body(message)).id());
+    UUID id = ExchangeMessage.parse(OutboundListener.body(message)).id();
+    try {
+      exchange.deliver(id);
+    } catch (RuntimeException e) {
+      // kept beside the attempt, which rolls back; the broker redelivers the message
+      exchange.deliveryFailed(id, false, reason(e));
+      throw e;
+    }
+  }
+
+  /** The innermost cause's message: what went wrong, not the container's wrapping of it. */
+  static String reason(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause.getClass().getSimpleName()
+        + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
   }
 }

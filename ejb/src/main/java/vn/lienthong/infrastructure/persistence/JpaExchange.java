@@ -75,11 +75,12 @@ public class JpaExchange implements Exchange {
   public boolean isRecipient(UUID documentId, String unitCode) {
     return !em.createQuery(
             "SELECT d.id FROM Delivery d WHERE d.documentId = :doc AND d.recipientCode = :unit"
-                + " AND d.status <> :pending",
+                + " AND d.status NOT IN (:pending, :failed)",
             UUID.class)
         .setParameter("doc", documentId)
         .setParameter("unit", unitCode)
         .setParameter("pending", DeliveryStatus.PENDING)
+        .setParameter("failed", DeliveryStatus.FAILED)
         .setMaxResults(1)
         .getResultList()
         .isEmpty();
@@ -121,6 +122,38 @@ public class JpaExchange implements Exchange {
         .setParameter("before", before)
         .setMaxResults(max)
         .getResultList();
+  }
+
+  @Override
+  public void flush() {
+    em.flush();
+  }
+
+  @Override
+  public void recordFailure(UUID deliveryId, Instant at, boolean deadLetter, String reason) {
+    em.createNativeQuery(
+            "INSERT INTO delivery_failure (delivery_id, occurred_at, kind, reason)"
+                + " VALUES (?1, ?2, ?3, ?4)")
+        .setParameter(1, deliveryId)
+        .setParameter(2, at)
+        .setParameter(3, deadLetter ? "DEAD_LETTER" : "ATTEMPT")
+        .setParameter(4, reason)
+        .executeUpdate();
+  }
+
+  @Override
+  public Failures failuresOf(UUID deliveryId) {
+    Object[] row =
+        (Object[])
+            em.createNativeQuery(
+                    "SELECT count(*) FILTER (WHERE kind = 'DEAD_LETTER'),"
+                        + " (SELECT reason FROM delivery_failure f2 WHERE f2.delivery_id = ?1"
+                        + " AND f2.reason IS NOT NULL AND f2.kind = 'ATTEMPT'"
+                        + " ORDER BY f2.id DESC LIMIT 1)"
+                        + " FROM delivery_failure WHERE delivery_id = ?1")
+                .setParameter(1, deliveryId)
+                .getSingleResult();
+    return new Failures(((Number) row[0]).intValue(), (String) row[1]);
   }
 
   @Override

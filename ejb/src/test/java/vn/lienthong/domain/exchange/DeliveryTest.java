@@ -42,6 +42,27 @@ class DeliveryTest {
   }
 
   @Test
+  void aPendingDeliveryFailsWithItsReasonAndARetryPutsItBackOnItsWay() {
+    Delivery d = new Delivery(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "B", T0);
+    d.republished(T0.plusSeconds(30));
+    d.failed("hộp thư đang bảo trì", T0.plusSeconds(60));
+    assertThat(d.status()).isEqualTo(DeliveryStatus.FAILED);
+    assertThat(d.status().code()).as("no edXML code: the recipient never had it").isEmpty();
+    assertThat(d.failureReason()).contains("hộp thư đang bảo trì");
+    // a failed delivery does not arrive by itself, nor fail twice
+    assertThatThrownBy(() -> d.moveTo(DeliveryStatus.ARRIVED, T0))
+        .isInstanceOf(IllegalTransitionException.class);
+    assertThatThrownBy(() -> d.failed("again", T0)).isInstanceOf(IllegalTransitionException.class);
+
+    // the attempts go on counting: the broker drops a message whose attempt it has seen
+    assertThat(d.retried(T0.plusSeconds(90))).isEqualTo(3);
+    assertThat(d.status()).isEqualTo(DeliveryStatus.PENDING);
+    assertThat(d.failureReason()).isEmpty();
+    d.moveTo(DeliveryStatus.ARRIVED, T0.plusSeconds(121));
+    assertThatThrownBy(() -> d.failed("late", T0)).isInstanceOf(IllegalTransitionException.class);
+  }
+
+  @Test
   void envelopeIsRoutedOnceAndCountsRepublications() {
     Envelope e = new Envelope(UUID.randomUUID(), UUID.randomUUID(), "A", Set.of("B", "C"), T0);
     assertThat(e.status()).isEqualTo(EnvelopeStatus.QUEUED);
