@@ -6,14 +6,12 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.io.IOUtils;
-import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.jboss.logging.Logger;
 import vn.lienthong.application.document.FirstPageText;
+import vn.lienthong.signing.PdfBoxFiles;
 
 /**
  * Page 1's text with PDFBox, cut where a gap wider than two characters of the text's size separates
@@ -27,13 +25,7 @@ public class PdfBoxFirstPageText implements FirstPageText {
 
   @Override
   public List<String> segments(Path pdf) {
-    try (PDDocument document =
-        Loader.loadPDF(
-            new RandomAccessReadBufferedFile(pdf.toFile()),
-            "",
-            null,
-            null,
-            IOUtils.createTempFileOnlyStreamCache())) {
+    try (PDDocument document = PdfBoxFiles.open(pdf)) {
       if (document.getNumberOfPages() == 0) {
         return List.of();
       }

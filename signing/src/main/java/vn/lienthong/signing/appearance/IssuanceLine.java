@@ -10,15 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.io.IOUtils;
-import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import vn.lienthong.signing.InvalidDocumentException;
+import vn.lienthong.signing.PdfBoxFiles;
 import vn.lienthong.signing.appearance.Appearance.Align;
 import vn.lienthong.signing.appearance.Appearance.Mark;
 import vn.lienthong.signing.internal.Contained;
@@ -65,13 +63,7 @@ public final class IssuanceLine {
   public static Appearance.NumberAndDate find(Path pdf, String notation, LocalDate date) {
     return Contained.call(
         () -> {
-          try (PDDocument document =
-              Loader.loadPDF(
-                  new RandomAccessReadBufferedFile(pdf.toFile()),
-                  "",
-                  null,
-                  null,
-                  IOUtils.createTempFileOnlyStreamCache())) {
+          try (PDDocument document = PdfBoxFiles.open(pdf)) {
             if (document.getNumberOfPages() == 0) {
               throw new InvalidDocumentException(
                   InvalidDocumentException.Reason.DAMAGED, "The document has no page");

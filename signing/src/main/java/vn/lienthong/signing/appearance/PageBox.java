@@ -3,13 +3,11 @@ package vn.lienthong.signing.appearance;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.io.IOUtils;
-import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import vn.lienthong.signing.InvalidDocumentException;
+import vn.lienthong.signing.PdfBoxFiles;
 import vn.lienthong.signing.internal.pdf.PdfReader;
 import vn.lienthong.signing.internal.pdf.PdfValues;
 import vn.lienthong.signing.internal.pdf.UnsupportedPdfException;
@@ -65,13 +63,7 @@ public record PageBox(int pageCount, float width, float height) {
   }
 
   private static PageBox withPdfBox(Path pdf) {
-    try (PDDocument doc =
-        Loader.loadPDF(
-            new RandomAccessReadBufferedFile(pdf.toFile()),
-            "",
-            null,
-            null,
-            IOUtils.createTempFileOnlyStreamCache())) {
+    try (PDDocument doc = PdfBoxFiles.open(pdf)) {
       int count = doc.getNumberOfPages();
       if (count == 0) {
         throw new InvalidDocumentException(
