@@ -26,6 +26,10 @@ public class Settings {
   long uploadMaxBytes;
 
   @Inject
+  @ConfigProperty(name = "lienthong.content.cache-mb", defaultValue = "1024")
+  long contentCacheMb;
+
+  @Inject
   @ConfigProperty(name = "lienthong.exchange.republish-after-seconds", defaultValue = "30")
   long republishAfterSeconds;
 
@@ -84,6 +88,14 @@ public class Settings {
   @Inject
   @ConfigProperty(name = "demo.password", defaultValue = "demo")
   String demoPassword;
+
+  /**
+   * How much disk the local copies of stored files may take (LIENTHONG_CONTENT_CACHE_MB, 1 GiB):
+   * downloads are streamed from them, not from the database.
+   */
+  public long contentCacheBytes() {
+    return Math.max(1, contentCacheMb) * 1024 * 1024;
+  }
 
   /** Uploads larger than this are cut off and refused with 413 (default 100 MiB). */
   public long uploadMaxBytes() {

@@ -2,8 +2,7 @@ package vn.lienthong.application.document;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,6 +51,7 @@ public class DocumentService {
   @Inject Clock clock;
   @Inject VerificationService verification;
   @Inject FirstPageText pageText;
+  @Inject LocalCopies copies;
 
   /**
    * Whether the caller may bring this document in at all: checked before the file is read, so a
@@ -177,9 +177,13 @@ public class DocumentService {
   }
 
   /** Streams the document's PDF to a caller who may see it. */
-  public void copyFile(Caller caller, UUID id, OutputStream out) throws IOException {
+  /**
+   * The document's current PDF as a local file, for the caller to stream: the database connection
+   * is held only while a missing copy is made, never for as long as a slow reader takes.
+   */
+  public Path localFile(Caller caller, UUID id) {
     OutgoingDocument doc = visibleDocument(caller, id);
-    content.copyTo(new ContentHash(doc.fileSha256()), out);
+    return copies.of(new ContentHash(doc.fileSha256()));
   }
 
   OutgoingDocument ownDocument(Caller caller, UUID id) {

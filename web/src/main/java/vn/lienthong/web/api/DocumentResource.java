@@ -25,6 +25,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -130,11 +131,15 @@ public class DocumentResource {
   @Path("{id}/file")
   @Produces("application/pdf")
   @Operation(summary = "Tệp PDF của văn bản")
-  public Response file(@PathParam("id") UUID id) {
+  public Response file(@PathParam("id") UUID id) throws IOException {
     var who = caller.get();
     DocumentView doc = documents.view(who, id);
-    StreamingOutput body = out -> documents.copyFile(who, id, out);
+    java.nio.file.Path local = documents.localFile(who, id);
+    // streamed from the local copy, outside any transaction: a slow reader holds a thread and a
+    // file, not a database connection
+    StreamingOutput body = out -> Files.copy(local, out);
     return Response.ok(body, "application/pdf")
+        .header("Content-Length", Files.size(local))
         .header(
             "Content-Disposition",
             "inline; filename*=UTF-8''"
