@@ -37,7 +37,11 @@ public class LocalCopies {
 
   /** The local copy of the content, made now if there is none. */
   public Path of(ContentHash hash) {
-    Path dir = directory();
+    return of(hash, content, directory(), settings.contentCacheBytes());
+  }
+
+  /** The copy in {@code dir}, made from {@code content}, the copies kept under {@code bound}. */
+  static Path of(ContentHash hash, ContentStore content, Path dir, long bound) {
     Path file = dir.resolve(hash.hex() + ".pdf");
     try {
       if (Files.isRegularFile(file)) {
@@ -59,7 +63,7 @@ public class LocalCopies {
       } finally {
         Files.deleteIfExists(temp);
       }
-      evict(dir, file);
+      evict(dir, file, bound);
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -80,8 +84,7 @@ public class LocalCopies {
    * Removes the least recently used copies (not {@code keep}) until the copies are under the bound
    * again. A copy being streamed stays readable: its open file outlives the name.
    */
-  private void evict(Path dir, Path keep) throws IOException {
-    long bound = settings.contentCacheBytes();
+  private static void evict(Path dir, Path keep, long bound) throws IOException {
     List<Path> copies = new ArrayList<>();
     long total = 0;
     try (var files = Files.list(dir)) {
