@@ -139,7 +139,7 @@ public class ExchangeService {
       count++;
     }
     for (Delivery d : exchange.pendingSince(cutoff, REPUBLISH_BATCH)) {
-      Exchange.Failures failures = exchange.failuresOf(d.id());
+      Exchange.Failures failures = exchange.failuresOf(d.id(), d.failuresSince().orElse(null));
       if (failures.deadLetters() >= settings.failedAfterDeadLetters()) {
         // a poison delivery: give up on it where both units see it, instead of looping
         String reason =

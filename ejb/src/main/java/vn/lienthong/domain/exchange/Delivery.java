@@ -60,6 +60,10 @@ public class Delivery {
   @Column(name = "failure_reason")
   private String failureReason;
 
+  /** Failures before this (an administrator's retry) no longer count towards giving up. */
+  @Column(name = "failures_since")
+  private Instant failuresSince;
+
   @Version
   @Column(name = "version")
   private long version;
@@ -125,7 +129,13 @@ public class Delivery {
   public int retried(Instant now) {
     moveTo(DeliveryStatus.PENDING, now);
     failureReason = null;
+    failuresSince = now;
     return republished(now);
+  }
+
+  /** Since when failures count towards giving up on it: empty for all of them. */
+  public Optional<Instant> failuresSince() {
+    return Optional.ofNullable(failuresSince);
   }
 
   public Optional<String> failureReason() {

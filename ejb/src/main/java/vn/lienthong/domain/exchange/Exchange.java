@@ -41,8 +41,11 @@ public interface Exchange {
    */
   void recordFailure(UUID deliveryId, Instant at, boolean deadLetter, String reason);
 
-  /** How many of a delivery's messages were dead-lettered, and the last reason an attempt gave. */
-  Failures failuresOf(UUID deliveryId);
+  /**
+   * How many of a delivery's messages were dead-lettered since {@code since} (all when null), and
+   * the last reason an attempt gave in that time.
+   */
+  Failures failuresOf(UUID deliveryId, Instant since);
 
   /** Writes what is pending now, so that a failure shows where it happens, not at commit. */
   void flush();

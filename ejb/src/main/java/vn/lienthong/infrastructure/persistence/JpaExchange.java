@@ -142,16 +142,18 @@ public class JpaExchange implements Exchange {
   }
 
   @Override
-  public Failures failuresOf(UUID deliveryId) {
+  public Failures failuresOf(UUID deliveryId, Instant since) {
+    Instant from = since == null ? Instant.EPOCH : since;
     Object[] row =
         (Object[])
             em.createNativeQuery(
                     "SELECT count(*) FILTER (WHERE kind = 'DEAD_LETTER'),"
                         + " (SELECT reason FROM delivery_failure f2 WHERE f2.delivery_id = ?1"
-                        + " AND f2.reason IS NOT NULL AND f2.kind = 'ATTEMPT'"
-                        + " ORDER BY f2.id DESC LIMIT 1)"
-                        + " FROM delivery_failure WHERE delivery_id = ?1")
+                        + " AND f2.occurred_at >= ?2 AND f2.reason IS NOT NULL"
+                        + " AND f2.kind = 'ATTEMPT' ORDER BY f2.id DESC LIMIT 1)"
+                        + " FROM delivery_failure WHERE delivery_id = ?1 AND occurred_at >= ?2")
                 .setParameter(1, deliveryId)
+                .setParameter(2, from)
                 .getSingleResult();
     return new Failures(((Number) row[0]).intValue(), (String) row[1]);
   }

@@ -58,6 +58,8 @@ class DeliveryTest {
     assertThat(d.retried(T0.plusSeconds(90))).isEqualTo(3);
     assertThat(d.status()).isEqualTo(DeliveryStatus.PENDING);
     assertThat(d.failureReason()).isEmpty();
+    // the dead letters before the retry no longer count towards giving up
+    assertThat(d.failuresSince()).contains(T0.plusSeconds(90));
     d.moveTo(DeliveryStatus.ARRIVED, T0.plusSeconds(121));
     assertThatThrownBy(() -> d.failed("late", T0)).isInstanceOf(IllegalTransitionException.class);
   }
