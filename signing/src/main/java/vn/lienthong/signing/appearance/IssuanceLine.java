@@ -100,12 +100,10 @@ public final class IssuanceLine {
   static Appearance.NumberAndDate locate(
       List<Line> lines, float pageWidth, float pageHeight, String notation, LocalDate date) {
     List<Mark> marks = new ArrayList<>();
-    List<Glyph> at = new ArrayList<>();
-    Line numberLine = null;
+    Glyph numberColon = null;
     for (Line line : lines) {
       Matcher m = NUMBER.matcher(line.folded());
       if (m.find() && line.glyphs().get(m.start()).baseline() < pageHeight / 2) {
-        numberLine = line;
         Glyph colon = line.glyphs().get(line.folded().indexOf(':', m.start()));
         float size = size(colon);
         int slash = notation.indexOf('/');
@@ -124,11 +122,11 @@ public final class IssuanceLine {
             marks.add(mark(notation, after + size / 4, colon, size, Align.LEFT));
           }
         }
-        at.add(colon);
+        numberColon = colon;
         break;
       }
     }
-    if (numberLine == null) {
+    if (numberColon == null) {
       return topMargin(pageWidth, notation, date);
     }
     for (Line line : lines) {
@@ -136,7 +134,7 @@ public final class IssuanceLine {
       if (!m.find()) {
         continue;
       }
-      if (Math.abs(line.glyphs().get(m.start()).baseline() - at.get(0).baseline()) > 60f) {
+      if (Math.abs(line.glyphs().get(m.start()).baseline() - numberColon.baseline()) > 60f) {
         continue; // not ô 4: some "ngày ... tháng ... năm" of the text further down
       }
       List<Glyph> g = line.glyphs();
@@ -160,7 +158,8 @@ public final class IssuanceLine {
       break;
     }
     if (marks.isEmpty()) {
-      // the drafter filled everything in: the seal still signs the line, showing what is there
+      // every blank already filled in by the drafter: the register's number and date go in the
+      // top margin, where they cannot be missed
       return topMargin(pageWidth, notation, date);
     }
     return band(pageWidth, marks);
