@@ -46,8 +46,12 @@ final class Api {
             .build();
   }
 
-  /** An answer: status, content type and body. */
-  record Answer(int status, String contentType, String body) {
+  /** An answer: status, content type, body, and the next page's cursor if there is one. */
+  record Answer(int status, String contentType, String body, String next) {
+    Answer(int status, String contentType, String body) {
+      this(status, contentType, body, null);
+    }
+
     JsonObject json() {
       return Json.createReader(new StringReader(body)).readObject();
     }
@@ -81,6 +85,15 @@ final class Api {
 
   Answer postJson(String user, String path, JsonStructure body) {
     return postJson(user, path, body.toString());
+  }
+
+  Answer patchJson(String user, String path, JsonStructure body) {
+    return send(
+        request(path)
+            .header("Authorization", auth(user))
+            .header("Content-Type", "application/json")
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString()))
+            .build());
   }
 
   Answer postJson(String user, String path, String body) {
@@ -169,7 +182,10 @@ final class Api {
     try {
       HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
       return new Answer(
-          r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
+          r.statusCode(),
+          r.headers().firstValue("Content-Type").orElse(null),
+          r.body(),
+          r.headers().firstValue("X-Next-Cursor").orElse(null));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -190,13 +190,7 @@ class ExchangeIT {
   }
 
   private JsonObject inboxEntryOrNull(String user, UUID documentId) {
-    Api.Answer inbox = api.get(user, "api/v1/inbox");
-    assertThat(inbox.status()).isEqualTo(200);
-    return inbox.array().stream()
-        .map(JsonValue::asJsonObject)
-        .filter(o -> o.getString("documentId").equals(documentId.toString()))
-        .findFirst()
-        .orElse(null);
+    return Inboxes.entryOrNull(api, user, documentId);
   }
 
   private static String sha256(byte[] data) {

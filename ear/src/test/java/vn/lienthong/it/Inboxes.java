@@ -15,32 +15,40 @@ final class Inboxes {
 
   /** The user's unit's inbox entry for the document (among its first 5,000). */
   static JsonObject entry(Api api, String user, UUID document) {
+    JsonObject e = entryOrNull(api, user, document);
+    if (e == null) {
+      throw new AssertionError(document + " not in the inbox of " + user);
+    }
+    return e;
+  }
+
+  /** As {@link #entry}, or null when it is not there (yet). */
+  static JsonObject entryOrNull(Api api, String user, UUID document) {
     for (JsonValue v : api.get(user, "api/v1/inbox?limit=5000").array()) {
       if (v.asJsonObject().getString("documentId").equals(document.toString())) {
         return v.asJsonObject();
       }
     }
-    throw new AssertionError(document + " not in the inbox of " + user);
+    return null;
   }
 
   /** How many times each of the given documents appears in the user's unit inbox. */
   static Map<UUID, Integer> occurrences(Api api, String user, Set<UUID> documents) {
     Map<UUID, Integer> seen = new HashMap<>();
-    int offset = 0;
+    String path = "api/v1/inbox?limit=5000";
     while (true) {
-      Api.Answer page = api.get(user, "api/v1/inbox?limit=5000&offset=" + offset);
+      Api.Answer page = api.get(user, path);
       assertThat(page.status()).isEqualTo(200);
-      var entries = page.array();
-      for (JsonValue v : entries) {
+      for (JsonValue v : page.array()) {
         UUID doc = UUID.fromString(v.asJsonObject().getString("documentId"));
         if (documents.contains(doc)) {
           seen.merge(doc, 1, Integer::sum);
         }
       }
-      if (entries.size() < 5000) {
+      if (page.next() == null) {
         return seen;
       }
-      offset += entries.size();
+      path = "api/v1/inbox?limit=5000&after=" + page.next();
     }
   }
 }

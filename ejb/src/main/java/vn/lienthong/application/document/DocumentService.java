@@ -42,6 +42,11 @@ import vn.lienthong.domain.user.Role;
 public class DocumentService {
   private static final Logger LOG = Logger.getLogger(DocumentService.class);
 
+  /** How much of a PDF's text the search index holds: the pages a clerk searches by. */
+  static final int SEARCH_PAGES = 30;
+
+  static final int SEARCH_CHARS = 100_000;
+
   @Inject OutgoingDocuments documents;
   @Inject ContentStore content;
   @Inject Exchange exchange;
@@ -50,8 +55,9 @@ public class DocumentService {
   @Inject AuditLog audit;
   @Inject Clock clock;
   @Inject VerificationService verification;
-  @Inject FirstPageText pageText;
+  @Inject PdfText pageText;
   @Inject LocalCopies copies;
+  @Inject vn.lienthong.application.exchange.ExchangeService exchangeService;
 
   /**
    * Whether the caller may bring this document in at all: checked before the file is read, so a
@@ -96,6 +102,12 @@ public class DocumentService {
     }
     ClassificationStamp.find(pageText.segments(file.file())).ifPresent(doc::stampFound);
     documents.add(doc);
+    UnitView organ = directory.byCode().get(caller.unitCode());
+    documents.indexText(
+        id,
+        (organ == null ? "" : organ.name())
+            + "\n"
+            + pageText.searchable(file.file(), SEARCH_PAGES, SEARCH_CHARS));
     audit.record(caller, "DOCUMENT_CREATED", id.toString(), file.hash().hex(), draft.type().name());
     LOG.infof("[%s] document drafted in unit [%s]", id, caller.unitCode());
     return id;
@@ -117,6 +129,20 @@ public class DocumentService {
    */
   public SendReceipt send(
       Caller caller, UUID id, List<String> recipientCodes, boolean notClassifiedConfirmed) {
+    return send(caller, id, recipientCodes, notClassifiedConfirmed, null);
+  }
+
+  /**
+   * As {@link #send(Caller, UUID, List, boolean)}; {@code replaces} names a document the unit sent
+   * before that this one supersedes (edXML replace): both are linked, and the old one's recipients
+   * see it replaced.
+   */
+  public SendReceipt send(
+      Caller caller,
+      UUID id,
+      List<String> recipientCodes,
+      boolean notClassifiedConfirmed,
+      UUID replaces) {
     caller.require("gửi văn bản", Role.CLERK);
     // Locked: of two sends of the same document at once, the second waits, then finds it sent
     // (409) rather than failing on the version at commit (a 500).
@@ -138,6 +164,18 @@ public class DocumentService {
     }
     Instant now = clock.instant();
     doc.markSent(now);
+    if (replaces != null) {
+      OutgoingDocument old =
+          documents
+              .lock(replaces)
+              .filter(o -> o.unitCode().equals(caller.unitCode()))
+              .orElseThrow(
+                  () ->
+                      InvalidInputException.field(
+                          "replaces", "Không tìm thấy văn bản được thay thế trong đơn vị."));
+      doc.replaces(old);
+      exchangeService.replaced(caller, old, doc);
+    }
     Envelope envelope = new Envelope(UUID.randomUUID(), doc.id(), doc.unitCode(), recipients, now);
     exchange.add(envelope);
     publisher.publish(envelope, doc.fileSha256(), doc.urgency(), 1);
@@ -159,6 +197,16 @@ public class DocumentService {
   /** The document, for its sender unit or a unit that received it; 404 for anyone else. */
   public DocumentView view(Caller caller, UUID id) {
     return DocumentView.of(visibleDocument(caller, id));
+  }
+
+  /**
+   * The caller's unit's outgoing register for a year (sổ đăng ký văn bản đi, Decree 30 art. 16):
+   * its issued documents by number, a page after {@code afterNumber}.
+   */
+  public List<DocumentView> register(Caller caller, int year, int afterNumber, int limit) {
+    return documents.register(caller.unitCode(), year, afterNumber, limit).stream()
+        .map(DocumentView::of)
+        .toList();
   }
 
   /**

@@ -21,6 +21,7 @@ public record DocumentView(
     String draftingDivision,
     String status,
     String notation,
+    Integer registerNumber,
     Instant createdAt,
     Instant issuedAt,
     Instant sentAt,
@@ -29,6 +30,8 @@ public record DocumentView(
     String signedBy,
     Instant signedAt,
     String signatureIndication,
+    UUID replaces,
+    UUID replacedBy,
     List<VerdictView.SignatureView> signatures) {
 
   public static DocumentView of(OutgoingDocument d) {
@@ -49,6 +52,7 @@ public record DocumentView(
         d.draftingDivision().orElse(null),
         d.status().name(),
         d.notation().orElse(null),
+        d.registerNumber().orElse(null),
         d.createdAt(),
         d.issuedAt().orElse(null),
         d.sentAt().orElse(null),
@@ -57,6 +61,8 @@ public record DocumentView(
         d.signedBy().orElse(null),
         d.signedAt().orElse(null),
         verdict == null ? null : verdict.indication(),
+        d.replaces().orElse(null),
+        d.replacedBy().orElse(null),
         verdict == null ? List.of() : verdict.signatures());
   }
 }

@@ -34,6 +34,9 @@ import vn.lienthong.domain.exchange.DeliveryStatus;
 import vn.lienthong.domain.exchange.Envelope;
 import vn.lienthong.domain.exchange.EnvelopeStatus;
 import vn.lienthong.domain.exchange.Exchange;
+import vn.lienthong.domain.exchange.InboxCursor;
+import vn.lienthong.domain.exchange.InboxFilter;
+import vn.lienthong.domain.exchange.IncomingDocument;
 import vn.lienthong.domain.user.Role;
 
 /**
@@ -73,8 +76,9 @@ public class ExchangeService {
     }
     OutgoingDocument doc = documents.find(envelope.documentId()).orElseThrow();
     Instant now = clock.instant();
-    for (String recipient : envelope.recipients()) {
-      Delivery d = new Delivery(UUID.randomUUID(), envelope.id(), doc.id(), recipient, now);
+    for (String recipient : new java.util.TreeSet<>(envelope.recipients())) {
+      Delivery d =
+          new Delivery(UUID.randomUUID(), envelope.id(), doc.id(), recipient, doc.urgency(), now);
       exchange.add(d);
       exchange.record(new DeliveryEvent(d.id(), DeliveryStatus.PENDING, now, null, null));
       publisher.publish(d, doc.fileSha256(), doc.urgency(), 1);
@@ -95,7 +99,9 @@ public class ExchangeService {
       return;
     }
     Instant now = clock.instant();
-    checkSignatures(d);
+    OutgoingDocument doc = documents.find(d.documentId()).orElseThrow();
+    checkSignatures(d, doc);
+    markIfDuplicate(d, doc);
     d.moveTo(DeliveryStatus.ARRIVED, now);
     exchange.record(new DeliveryEvent(d.id(), DeliveryStatus.ARRIVED, now, null, null));
     // written here, so that what the database refuses is this attempt's recorded reason
@@ -109,8 +115,8 @@ public class ExchangeService {
    * both sides see it; a verifier that cannot run leaves NOT_VERIFIED, and the document view checks
    * again when it is opened.
    */
-  private void checkSignatures(Delivery d) {
-    String sha = documents.find(d.documentId()).orElseThrow().fileSha256();
+  private void checkSignatures(Delivery d, OutgoingDocument doc) {
+    String sha = doc.fileSha256();
     try {
       VerdictView v = verification.verifyStored(sha);
       d.checkedOnArrival(v.indication(), JSON.toJson(v));
@@ -122,6 +128,29 @@ public class ExchangeService {
       d.checkedOnArrival(NOT_VERIFIED, null);
       LOG.warnf("[%s] signatures not verified on arrival: %s", d.id(), e.getMessage());
     }
+  }
+
+  /**
+   * The same number, notation and issuing organ as something the unit already has (a document that
+   * also came another way, an edXML package imported twice): it arrives marked, so that the clerk
+   * does not register it twice.
+   */
+  void markIfDuplicate(Delivery d, OutgoingDocument doc) {
+    if (doc.notation().isEmpty() || doc.registerYear().isEmpty()) {
+      return;
+    }
+    exchange
+        .earlierArrival(
+            d.recipientCode(),
+            doc.unitCode(),
+            doc.notation().get(),
+            doc.registerYear().get(),
+            d.id())
+        .ifPresent(
+            earlier -> {
+              d.duplicateOf(earlier.id());
+              LOG.warnf("[%s] duplicate of the earlier arrival [%s]", d.id(), earlier.id());
+            });
   }
 
   /**
@@ -162,16 +191,30 @@ public class ExchangeService {
     return count;
   }
 
-  public Inbox inbox(Caller caller, int offset, int limit) {
+  /** A page of the caller's unit's inbox, with the unit's counts per status. */
+  public Inbox inbox(Caller caller, InboxFilter filter, InboxCursor after, int limit) {
     Map<String, UnitView> units = directory.byCode();
+    List<IncomingDocument> page = exchange.inbox(caller.unitCode(), filter, after, limit);
     List<InboxEntry> entries =
-        exchange.inbox(caller.unitCode(), offset, limit).stream()
+        page.stream()
             .map(
                 in ->
                     InboxEntry.of(
-                        in, units.get(in.document().unitCode()), arrivalVerdict(in.delivery())))
+                        in,
+                        units.get(in.document().unitCode()),
+                        arrivalVerdict(in.delivery()),
+                        today()))
             .toList();
-    return new Inbox(entries, exchange.inboxSize(caller.unitCode()));
+    String next =
+        page.size() < limit ? null : InboxCursor.of(page.get(page.size() - 1).delivery()).token();
+    Map<String, Long> counts = new java.util.LinkedHashMap<>();
+    exchange.inboxCounts(caller.unitCode()).forEach((status, n) -> counts.put(status.name(), n));
+    return new Inbox(entries, counts, next);
+  }
+
+  /** Today in Vietnam: the day registers, deadlines and overdue flags count in. */
+  public java.time.LocalDate today() {
+    return clock.instant().atZone(Settings.VIETNAM).toLocalDate();
   }
 
   /**
@@ -223,12 +266,109 @@ public class ExchangeService {
     return recipient(d, unit, List.of());
   }
 
+  /**
+   * The sender asks every recipient to give the document back (edXML 13), with the reason; each
+   * answers on its own (15 or 16). Recipients that refused it, or never got it, have nothing to
+   * give back.
+   */
+  public Trace recall(Caller caller, UUID documentId, String reason) {
+    caller.require("thu hồi văn bản", Role.CLERK, Role.LEADER);
+    if (reason == null || reason.isBlank()) {
+      throw vn.lienthong.domain.InvalidInputException.field(
+          "reason", "Cần ghi lý do thu hồi văn bản.");
+    }
+    OutgoingDocument doc = ownSent(caller, documentId);
+    Instant now = clock.instant();
+    int asked = 0;
+    for (Delivery d : lockedDeliveriesOf(doc)) {
+      if (d.status() == DeliveryStatus.REJECTED
+          || d.status() == DeliveryStatus.FAILED
+          || d.status() == DeliveryStatus.RECALLED
+          || d.recall().orElse(null) == Delivery.Recall.REQUESTED) {
+        continue;
+      }
+      d.recallRequested(reason.strip(), now);
+      exchange.record(
+          new DeliveryEvent(
+              d.id(),
+              DeliveryEvent.Kind.RECALL_REQUESTED,
+              d.status(),
+              now,
+              caller.username(),
+              reason.strip()));
+      asked++;
+    }
+    if (asked == 0) {
+      throw new IllegalTransitionException("Không còn đơn vị nhận nào để thu hồi văn bản.");
+    }
+    audit.record(caller, "RECALL_REQUESTED", doc.id().toString(), doc.fileSha256(), reason);
+    return trace(caller, documentId);
+  }
+
+  /**
+   * The sender corrects a sent document's abstract, urgency or due date (edXML update): every
+   * recipient sees the new values and a step in its history saying what changed.
+   */
+  public Trace update(
+      Caller caller,
+      UUID documentId,
+      String abstractText,
+      vn.lienthong.domain.document.Urgency urgency,
+      java.time.LocalDate dueDate) {
+    caller.require("cập nhật văn bản", Role.CLERK);
+    OutgoingDocument doc =
+        documents
+            .lock(documentId)
+            .filter(o -> o.unitCode().equals(caller.unitCode()))
+            .orElseThrow(() -> new NotFoundException("Không tìm thấy văn bản."));
+    String changed = doc.update(abstractText, urgency, dueDate);
+    if (changed.isEmpty()) {
+      return trace(caller, documentId);
+    }
+    Instant now = clock.instant();
+    for (Delivery d : lockedDeliveriesOf(doc)) {
+      d.urgencyChanged(doc.urgency(), now);
+      exchange.record(
+          new DeliveryEvent(
+              d.id(), DeliveryEvent.Kind.UPDATED, d.status(), now, caller.username(), changed));
+    }
+    audit.record(caller, "DOCUMENT_UPDATED", doc.id().toString(), doc.fileSha256(), changed);
+    return trace(caller, documentId);
+  }
+
+  /**
+   * Recorded on every delivery of {@code old} when {@code replacement} is sent in its place: both
+   * traces and the old copies in the recipients' inboxes point to the new one.
+   */
+  public void replaced(Caller caller, OutgoingDocument old, OutgoingDocument replacement) {
+    Instant now = clock.instant();
+    String note = "thay bằng văn bản " + replacement.notation().orElse(replacement.id().toString());
+    for (Delivery d : exchange.deliveriesOf(old.id())) {
+      exchange.record(
+          new DeliveryEvent(
+              d.id(), DeliveryEvent.Kind.REPLACED, d.status(), now, caller.username(), note));
+    }
+    audit.record(caller, "DOCUMENT_REPLACED", old.id().toString(), old.fileSha256(), note);
+  }
+
+  /** Locked, in a fixed order: a recipient's step on one of them waits, and no deadlock. */
+  private List<Delivery> lockedDeliveriesOf(OutgoingDocument doc) {
+    return exchange.lockDeliveriesOf(doc.id());
+  }
+
+  private OutgoingDocument ownSent(Caller caller, UUID documentId) {
+    return documents
+        .find(documentId)
+        .filter(o -> o.unitCode().equals(caller.unitCode()))
+        .orElseThrow(() -> new NotFoundException("Không tìm thấy văn bản."));
+  }
+
   /** The verdict the recipient's check recorded on arrival, if it ran. */
   static VerdictView arrivalVerdict(Delivery d) {
     return d.arrivalVerdict().map(json -> JSON.fromJson(json, VerdictView.class)).orElse(null);
   }
 
-  private static Trace.Recipient recipient(Delivery d, UnitView unit, List<Trace.Step> steps) {
+  Trace.Recipient recipient(Delivery d, UnitView unit, List<Trace.Step> steps) {
     return new Trace.Recipient(
         d.recipientCode(),
         unit == null ? null : unit.name(),
@@ -239,7 +379,26 @@ public class ExchangeService {
         d.arrivedAt().orElse(null),
         d.arrivalIndication().orElse(null),
         d.failureReason().orElse(null),
+        d.incomingNumber().orElse(null),
+        d.handler().orElse(null),
+        d.deadline().orElse(null),
+        InboxEntry.overdue(d, today()),
+        d.rejectionReason().orElse(null),
+        d.answerDocumentId().orElse(null),
+        d.recall().map(Enum::name).orElse(null),
+        d.recallAnswer().orElse(null),
         steps);
+  }
+
+  static Trace.Step step(DeliveryEvent ev) {
+    return new Trace.Step(
+        ev.status().name(),
+        ev.kind().name(),
+        ev.code(),
+        ev.label(),
+        ev.occurredAt(),
+        ev.actor(),
+        ev.note());
   }
 
   /** Per-recipient status and history, for the sender unit only. */
@@ -257,15 +416,7 @@ public class ExchangeService {
     for (Delivery d : exchange.deliveriesOf(documentId)) {
       UnitView unit = units.get(d.recipientCode());
       List<Trace.Step> steps =
-          history.getOrDefault(d.id(), List.of()).stream()
-              .map(
-                  ev ->
-                      new Trace.Step(
-                          ev.status().name(),
-                          ev.status().code().orElse(null),
-                          ev.status().label(),
-                          ev.occurredAt()))
-              .toList();
+          history.getOrDefault(d.id(), List.of()).stream().map(ExchangeService::step).toList();
       recipients.add(recipient(d, unit, steps));
     }
     // Recipients whose delivery the router has not made yet show as on their way.
@@ -282,6 +433,14 @@ public class ExchangeService {
                   DeliveryStatus.PENDING.name(),
                   null,
                   DeliveryStatus.PENDING.label(),
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  false,
+                  null,
                   null,
                   null,
                   null,

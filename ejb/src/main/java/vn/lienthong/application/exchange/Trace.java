@@ -21,8 +21,26 @@ public record Trace(UUID documentId, String notation, List<Recipient> recipients
       Instant arrivedAt,
       String signatureIndication,
       String failureReason,
+      Integer incomingNumber,
+      String handler,
+      java.time.LocalDate deadline,
+      boolean overdue,
+      String rejectionReason,
+      UUID answerDocumentId,
+      String recall,
+      String recallAnswer,
       List<Step> history) {}
 
-  /** One transition. */
-  public record Step(String status, String statusCode, String statusLabel, Instant at) {}
+  /**
+   * One step: the status it left the delivery in, and what happened (a status change, or a recall
+   * asked or answered, an update…) with its edXML code where there is one, who, and any note.
+   */
+  public record Step(
+      String status,
+      String kind,
+      String code,
+      String label,
+      Instant at,
+      String actor,
+      String note) {}
 }

@@ -97,6 +97,12 @@ public class OutgoingDocument {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  @Column(name = "replaces")
+  private UUID replaces;
+
+  @Column(name = "replaced_by")
+  private UUID replacedBy;
+
   @Version
   @Column(name = "version")
   private long version;
@@ -222,6 +228,66 @@ public class OutgoingDocument {
     this.sentAt = now;
   }
 
+  /**
+   * This document, being sent, supersedes {@code old} (edXML replace): a sent document of the same
+   * unit that nothing has replaced yet.
+   */
+  public void replaces(OutgoingDocument old) {
+    if (!old.unitCode.equals(unitCode) || old.status != DocumentStatus.SENT) {
+      throw new IllegalTransitionException("Chỉ thay thế được một văn bản đơn vị đã gửi.");
+    }
+    if (old.replacedBy != null) {
+      throw new IllegalTransitionException("Văn bản đó đã được thay thế bằng một văn bản khác.");
+    }
+    if (old.id.equals(id)) {
+      throw new IllegalTransitionException("Văn bản không thay thế chính nó.");
+    }
+    this.replaces = old.id;
+    old.replacedBy = id;
+  }
+
+  public Optional<UUID> replaces() {
+    return Optional.ofNullable(replaces);
+  }
+
+  public Optional<UUID> replacedBy() {
+    return Optional.ofNullable(replacedBy);
+  }
+
+  /**
+   * The sender corrects what the register says of a sent document (edXML update): its abstract,
+   * urgency and due date. The signed file does not change. Returns what changed, for the record.
+   */
+  public String update(String newAbstract, Urgency newUrgency, LocalDate newDueDate) {
+    if (status != DocumentStatus.SENT) {
+      throw new IllegalTransitionException("Chỉ cập nhật thông tin của văn bản đã gửi.");
+    }
+    StringBuilder changed = new StringBuilder();
+    if (newAbstract != null && !newAbstract.equals(abstractText)) {
+      changed
+          .append("trích yếu: ")
+          .append(abstractText)
+          .append(" → ")
+          .append(newAbstract)
+          .append("; ");
+      abstractText = newAbstract;
+    }
+    if (newUrgency != null && newUrgency != urgency) {
+      changed
+          .append("độ khẩn: ")
+          .append(urgency.label())
+          .append(" → ")
+          .append(newUrgency.label())
+          .append("; ");
+      urgency = newUrgency;
+    }
+    if (newDueDate != null && !newDueDate.equals(dueDate)) {
+      changed.append("hạn trả lời: ").append(dueDate).append(" → ").append(newDueDate).append("; ");
+      dueDate = newDueDate;
+    }
+    return changed.isEmpty() ? "" : changed.substring(0, changed.length() - 2);
+  }
+
   public UUID id() {
     return id;
   }
@@ -289,6 +355,10 @@ public class OutgoingDocument {
   /** Where the leader's signature box is, "page x y width height" in points from the top left. */
   public Optional<String> signatureBox() {
     return Optional.ofNullable(signatureBox);
+  }
+
+  public Optional<Integer> registerYear() {
+    return Optional.ofNullable(registerYear);
   }
 
   public Optional<Integer> registerNumber() {

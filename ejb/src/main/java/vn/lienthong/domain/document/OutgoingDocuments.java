@@ -1,5 +1,6 @@
 package vn.lienthong.domain.document;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,4 +15,13 @@ public interface OutgoingDocuments {
 
   /** The unit's register for the year, created if absent, locked until the transaction ends. */
   OutgoingRegister lockRegister(String unitCode, int year);
+
+  /**
+   * Indexes the words search finds a document by besides its notation and abstract (indexed by the
+   * database as they change): its issuing organ's name and its PDF's text.
+   */
+  void indexText(UUID id, String text);
+
+  /** The unit's outgoing register for the year: its issued documents by number. */
+  List<OutgoingDocument> register(String unitCode, int year, int afterNumber, int limit);
 }

@@ -28,6 +28,14 @@ public enum Urgency {
     return messagePriority;
   }
 
+  /**
+   * Higher is more urgent: the inbox lists by it first. The constants are declared in this order,
+   * and the database keeps the same numbers (delivery.urgency_rank).
+   */
+  public int rank() {
+    return ordinal();
+  }
+
   /** Reads the code ({@code URGENT}) or the Vietnamese label ("khẩn"), with or without accents. */
   public static Optional<Urgency> parse(String value) {
     return Text.parse(Urgency.class, value, u -> Stream.of(u.label));

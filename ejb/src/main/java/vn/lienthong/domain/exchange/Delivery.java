@@ -8,9 +8,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 import vn.lienthong.domain.IllegalTransitionException;
+import vn.lienthong.domain.InvalidInputException;
+import vn.lienthong.domain.document.Urgency;
 
 /**
  * One document on its way to, then in, one recipient unit: once arrived, it is that unit's incoming
@@ -64,13 +67,72 @@ public class Delivery {
   @Column(name = "failures_since")
   private Instant failuresSince;
 
+  @Column(name = "incoming_year")
+  private Integer incomingYear;
+
+  @Column(name = "incoming_number")
+  private Integer incomingNumber;
+
+  @Column(name = "registered_at")
+  private Instant registeredAt;
+
+  @Column(name = "registered_by")
+  private String registeredBy;
+
+  @Column(name = "handler")
+  private String handler;
+
+  @Column(name = "assigned_by")
+  private String assignedBy;
+
+  @Column(name = "deadline")
+  private LocalDate deadline;
+
+  @Column(name = "rejection_reason")
+  private String rejectionReason;
+
+  @Column(name = "answer_document_id")
+  private UUID answerDocumentId;
+
+  @Column(name = "done_at")
+  private Instant doneAt;
+
+  @Column(name = "duplicate_of")
+  private UUID duplicateOf;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "recall")
+  private Recall recall;
+
+  @Column(name = "recall_reason")
+  private String recallReason;
+
+  @Column(name = "recall_answer")
+  private String recallAnswer;
+
+  @Column(name = "urgency_rank", nullable = false)
+  private int urgencyRank;
+
   @Version
   @Column(name = "version")
   private long version;
 
+  /** Where the sender's recall of the document stands at this recipient (edXML 13, 15, 16). */
+  public enum Recall {
+    REQUESTED,
+    ACCEPTED,
+    REFUSED
+  }
+
   protected Delivery() {}
 
-  public Delivery(UUID id, UUID envelopeId, UUID documentId, String recipientCode, Instant now) {
+  public Delivery(
+      UUID id,
+      UUID envelopeId,
+      UUID documentId,
+      String recipientCode,
+      Urgency urgency,
+      Instant now) {
     this.id = id;
     this.envelopeId = envelopeId;
     this.documentId = documentId;
@@ -80,18 +142,12 @@ public class Delivery {
     this.createdAt = now;
     this.lastPublishedAt = now;
     this.updatedAt = now;
+    this.urgencyRank = urgency.rank();
   }
 
   /** Moves to the target status if the transition is allowed. */
   public void moveTo(DeliveryStatus target, Instant now) {
-    if (!status.canMoveTo(target)) {
-      throw new IllegalTransitionException(
-          "Không thể chuyển văn bản từ trạng thái \""
-              + status.label()
-              + "\" sang \""
-              + target.label()
-              + "\".");
-    }
+    requireMove(target);
     if (target == DeliveryStatus.ARRIVED) {
       arrivedAt = now;
     }
@@ -140,6 +196,185 @@ public class Delivery {
 
   public Optional<String> failureReason() {
     return Optional.ofNullable(failureReason);
+  }
+
+  /**
+   * An arrival with the same number, notation and issuing organ as an earlier one: it stays in the
+   * inbox, marked, and is not registered a second time (only rejected).
+   */
+  public void duplicateOf(UUID earlier) {
+    this.duplicateOf = earlier;
+  }
+
+  public Optional<UUID> duplicateOf() {
+    return Optional.ofNullable(duplicateOf);
+  }
+
+  /**
+   * The clerk enters it in the incoming register (Decree 30, art. 22): its number there, who, and
+   * the processing deadline if the document or the clerk sets one.
+   */
+  public void register(int year, int number, String clerk, LocalDate deadline, Instant now) {
+    requireRegistrable();
+    moveTo(DeliveryStatus.REGISTERED, now);
+    this.incomingYear = year;
+    this.incomingNumber = number;
+    this.registeredBy = clerk;
+    this.registeredAt = now;
+    this.deadline = deadline;
+  }
+
+  /** Refuses what cannot be registered now, before a number of the register is taken for it. */
+  public void requireRegistrable() {
+    requireMove(DeliveryStatus.REGISTERED);
+    if (duplicateOf != null) {
+      throw new IllegalTransitionException(
+          "Văn bản này trùng số, ký hiệu và cơ quan ban hành với một văn bản đến trước đó; không"
+              + " vào sổ lần thứ hai (có thể từ chối tiếp nhận).");
+    }
+  }
+
+  private void requireMove(DeliveryStatus target) {
+    if (!status.canMoveTo(target)) {
+      throw new IllegalTransitionException(
+          "Không thể chuyển văn bản từ trạng thái \""
+              + status.label()
+              + "\" sang \""
+              + target.label()
+              + "\".");
+    }
+  }
+
+  /** The clerk refuses it (edXML 02); the reason goes back to the sender. */
+  public void reject(String reason, Instant now) {
+    String text = requireText(reason, "reason", "Cần ghi lý do từ chối tiếp nhận.");
+    moveTo(DeliveryStatus.REJECTED, now);
+    this.rejectionReason = text;
+  }
+
+  /** The leader assigns it to a handler of the unit with a deadline (edXML 04). */
+  public void assign(String handler, String leader, LocalDate deadline, Instant now) {
+    moveTo(DeliveryStatus.ASSIGNED, now);
+    this.handler = handler;
+    this.assignedBy = leader;
+    this.deadline = deadline;
+  }
+
+  /** The handler has started on it (edXML 05). */
+  public void startProcessing(Instant now) {
+    moveTo(DeliveryStatus.IN_PROGRESS, now);
+  }
+
+  /** Done (edXML 06), with the document that answers it if there is one. */
+  public void done(UUID answer, Instant now) {
+    moveTo(DeliveryStatus.DONE, now);
+    this.answerDocumentId = answer;
+    this.doneAt = now;
+  }
+
+  /** The sender asks for it back (edXML 13); the recipient answers. */
+  public void recallRequested(String reason, Instant now) {
+    if (recall == Recall.REQUESTED || status == DeliveryStatus.RECALLED) {
+      throw new IllegalTransitionException("Văn bản đã có yêu cầu thu hồi hoặc đã được thu hồi.");
+    }
+    this.recall = Recall.REQUESTED;
+    this.recallReason = reason;
+    this.recallAnswer = null;
+    this.updatedAt = now;
+  }
+
+  /** The recipient agrees (edXML 15): its copy leaves the inbox, frozen and kept. */
+  public void recallAccepted(Instant now) {
+    requireRecallRequested();
+    moveTo(DeliveryStatus.RECALLED, now);
+    this.recall = Recall.ACCEPTED;
+  }
+
+  /** The recipient refuses, with a reason (edXML 16); the document stays where it was. */
+  public void recallRefused(String reason, Instant now) {
+    requireRecallRequested();
+    this.recallAnswer = requireText(reason, "reason", "Cần ghi lý do từ chối thu hồi.");
+    this.recall = Recall.REFUSED;
+    this.updatedAt = now;
+  }
+
+  private void requireRecallRequested() {
+    if (recall != Recall.REQUESTED) {
+      throw new IllegalTransitionException("Văn bản không có yêu cầu thu hồi đang chờ trả lời.");
+    }
+  }
+
+  private static String requireText(String value, String field, String error) {
+    if (value == null || value.isBlank()) {
+      throw InvalidInputException.field(field, error);
+    }
+    String text = value.strip();
+    if (text.length() > 2000) {
+      throw InvalidInputException.field(field, "Lý do dài quá 2000 ký tự.");
+    }
+    return text;
+  }
+
+  /** The sender changed the document's urgency: the inbox orders it anew. */
+  public void urgencyChanged(Urgency urgency, Instant now) {
+    this.urgencyRank = urgency.rank();
+    this.updatedAt = now;
+  }
+
+  public int urgencyRank() {
+    return urgencyRank;
+  }
+
+  public Optional<Integer> incomingNumber() {
+    return Optional.ofNullable(incomingNumber);
+  }
+
+  public Optional<Integer> incomingYear() {
+    return Optional.ofNullable(incomingYear);
+  }
+
+  public Optional<Instant> registeredAt() {
+    return Optional.ofNullable(registeredAt);
+  }
+
+  public Optional<String> registeredBy() {
+    return Optional.ofNullable(registeredBy);
+  }
+
+  public Optional<String> handler() {
+    return Optional.ofNullable(handler);
+  }
+
+  public Optional<String> assignedBy() {
+    return Optional.ofNullable(assignedBy);
+  }
+
+  public Optional<LocalDate> deadline() {
+    return Optional.ofNullable(deadline);
+  }
+
+  public Optional<String> rejectionReason() {
+    return Optional.ofNullable(rejectionReason);
+  }
+
+  public Optional<UUID> answerDocumentId() {
+    return Optional.ofNullable(answerDocumentId);
+  }
+
+  public Optional<Instant> doneAt() {
+    return Optional.ofNullable(doneAt);
+  }
+
+  public Optional<Recall> recall() {
+    return Optional.ofNullable(recall);
+  }
+
+  public Optional<String> recallReason() {
+    return Optional.ofNullable(recallReason);
+  }
+
+  public Optional<String> recallAnswer() {
+    return Optional.ofNullable(recallAnswer);
   }
 
   public int republished(Instant now) {

@@ -21,7 +21,12 @@ public enum DeliveryStatus {
    * Could not be delivered: the recipient's server failed on it until the broker gave up, more than
    * once. No edXML code (the recipient never had it); an administrator can try again.
    */
-  FAILED(null, "Không chuyển được");
+  FAILED(null, "Không chuyển được"),
+  /**
+   * The sender recalled it and the recipient agreed (edXML 15): it leaves the inbox and is kept,
+   * frozen, for the record.
+   */
+  RECALLED("15", "Đã thu hồi");
 
   private final String code;
   private final String label;
@@ -44,12 +49,18 @@ public enum DeliveryStatus {
     return switch (this) {
       case PENDING -> EnumSet.of(ARRIVED, FAILED);
       case FAILED -> EnumSet.of(PENDING);
-      case ARRIVED -> EnumSet.of(REGISTERED, REJECTED);
-      case REGISTERED -> EnumSet.of(ASSIGNED, IN_PROGRESS, DONE);
-      case ASSIGNED -> EnumSet.of(IN_PROGRESS, DONE);
-      case IN_PROGRESS -> EnumSet.of(DONE);
-      case REJECTED, DONE -> EnumSet.noneOf(DeliveryStatus.class);
+      case ARRIVED -> EnumSet.of(REGISTERED, REJECTED, RECALLED);
+      // a leader may reassign (another handler, another deadline)
+      case REGISTERED, ASSIGNED -> EnumSet.of(ASSIGNED, IN_PROGRESS, DONE, RECALLED);
+      case IN_PROGRESS -> EnumSet.of(DONE, RECALLED);
+      case DONE -> EnumSet.of(RECALLED);
+      case REJECTED, RECALLED -> EnumSet.noneOf(DeliveryStatus.class);
     };
+  }
+
+  /** Whether it is in the recipient's hands (arrived and not rejected or recalled). */
+  public boolean isHeld() {
+    return this != PENDING && this != FAILED && this != REJECTED && this != RECALLED;
   }
 
   public boolean canMoveTo(DeliveryStatus target) {

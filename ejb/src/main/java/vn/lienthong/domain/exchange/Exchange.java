@@ -2,6 +2,7 @@ package vn.lienthong.domain.exchange;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,19 +18,45 @@ public interface Exchange {
 
   Optional<Delivery> findDelivery(UUID id);
 
+  /** The delivery, row-locked until the transaction ends: two steps on it at once take turns. */
+  Optional<Delivery> lockDelivery(UUID id);
+
+  /**
+   * The next number of the unit's incoming register for the year, taken in this transaction: a
+   * rollback gives it back, and the row stays locked until commit, so numbers have no gaps.
+   */
+  int nextIncomingNumber(String unitCode, int year);
+
+  /**
+   * An earlier delivery at the unit of a document with the same notation (number and symbol), from
+   * the same issuing organ, in the same year: what a second arrival of one document looks like.
+   */
+  Optional<Delivery> earlierArrival(
+      String unitCode, String senderCode, String notation, int year, UUID except);
+
   void record(DeliveryEvent event);
 
   List<Delivery> deliveriesOf(UUID documentId);
+
+  /** As {@link #deliveriesOf}, each row-locked, always in the same order (no deadlock). */
+  List<Delivery> lockDeliveriesOf(UUID documentId);
 
   List<DeliveryEvent> historyOf(UUID documentId);
 
   /** Whether the unit has the document in its inbox (arrived, whatever happened since). */
   boolean isRecipient(UUID documentId, String unitCode);
 
-  /** The unit's arrived deliveries, newest first. */
-  List<IncomingDocument> inbox(String unitCode, int offset, int limit);
+  /**
+   * A page of the unit's inbox, most urgent first, then newest: the entries after {@code after}
+   * (the first page when null), filtered. Recalled documents are left out unless asked for.
+   */
+  List<IncomingDocument> inbox(String unitCode, InboxFilter filter, InboxCursor after, int limit);
 
-  long inboxSize(String unitCode);
+  /** How many deliveries the unit has in each status (kept as they change, not counted). */
+  Map<DeliveryStatus, Long> inboxCounts(String unitCode);
+
+  /** The unit's incoming register for the year, by number, after {@code afterNumber}. */
+  List<IncomingDocument> incomingRegister(String unitCode, int year, int afterNumber, int limit);
 
   List<Envelope> queuedSince(Instant before, int max);
 

@@ -2,11 +2,16 @@ package vn.lienthong.infrastructure.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import vn.lienthong.application.Settings;
 import vn.lienthong.domain.document.OutgoingDocument;
 import vn.lienthong.domain.exchange.Delivery;
 import vn.lienthong.domain.exchange.DeliveryEvent;
@@ -14,6 +19,8 @@ import vn.lienthong.domain.exchange.DeliveryStatus;
 import vn.lienthong.domain.exchange.Envelope;
 import vn.lienthong.domain.exchange.EnvelopeStatus;
 import vn.lienthong.domain.exchange.Exchange;
+import vn.lienthong.domain.exchange.InboxCursor;
+import vn.lienthong.domain.exchange.InboxFilter;
 import vn.lienthong.domain.exchange.IncomingDocument;
 
 @ApplicationScoped
@@ -62,6 +69,15 @@ public class JpaExchange implements Exchange {
   }
 
   @Override
+  public List<Delivery> lockDeliveriesOf(UUID documentId) {
+    return em.createQuery(
+            "SELECT d FROM Delivery d WHERE d.documentId = :doc ORDER BY d.id", Delivery.class)
+        .setParameter("doc", documentId)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultList();
+  }
+
+  @Override
   public List<DeliveryEvent> historyOf(UUID documentId) {
     return em.createQuery(
             "SELECT ev FROM DeliveryEvent ev, Delivery d WHERE ev.deliveryId = d.id"
@@ -87,29 +103,164 @@ public class JpaExchange implements Exchange {
   }
 
   @Override
-  public List<IncomingDocument> inbox(String unitCode, int offset, int limit) {
-    return em.createQuery(
-            "SELECT d, o FROM Delivery d, OutgoingDocument o WHERE o.id = d.documentId"
-                + " AND d.recipientCode = :unit AND d.status <> :pending"
-                + " ORDER BY d.arrivedAt DESC, d.id",
-            Object[].class)
-        .setParameter("unit", unitCode)
-        .setParameter("pending", DeliveryStatus.PENDING)
-        .setFirstResult(offset)
-        .setMaxResults(limit)
-        .getResultStream()
-        .map(row -> new IncomingDocument((Delivery) row[0], (OutgoingDocument) row[1]))
-        .toList();
+  public Optional<Delivery> lockDelivery(UUID id) {
+    return Optional.ofNullable(em.find(Delivery.class, id, LockModeType.PESSIMISTIC_WRITE));
   }
 
   @Override
-  public long inboxSize(String unitCode) {
+  public int nextIncomingNumber(String unitCode, int year) {
+    // The first number of a year creates the row; ON CONFLICT lets two clerks race for it safely,
+    // then the row lock serialises the numbering itself.
+    em.createNativeQuery(
+            "INSERT INTO incoming_register (unit_code, year, last_number) VALUES (?1, ?2, 0)"
+                + " ON CONFLICT DO NOTHING")
+        .setParameter(1, unitCode)
+        .setParameter(2, year)
+        .executeUpdate();
+    int last =
+        ((Number)
+                em.createNativeQuery(
+                        "SELECT last_number FROM incoming_register WHERE unit_code = ?1"
+                            + " AND year = ?2 FOR UPDATE")
+                    .setParameter(1, unitCode)
+                    .setParameter(2, year)
+                    .getSingleResult())
+            .intValue();
+    em.createNativeQuery(
+            "UPDATE incoming_register SET last_number = ?3 WHERE unit_code = ?1 AND year = ?2")
+        .setParameter(1, unitCode)
+        .setParameter(2, year)
+        .setParameter(3, last + 1)
+        .executeUpdate();
+    return last + 1;
+  }
+
+  @Override
+  public Optional<Delivery> earlierArrival(
+      String unitCode, String senderCode, String notation, int year, UUID except) {
     return em.createQuery(
-            "SELECT count(d) FROM Delivery d WHERE d.recipientCode = :unit AND d.status <> :pending",
-            Long.class)
+            "SELECT d FROM Delivery d, OutgoingDocument o WHERE o.id = d.documentId"
+                + " AND d.recipientCode = :unit AND o.unitCode = :sender"
+                + " AND o.notation = :notation AND o.registerYear = :year AND d.id <> :except"
+                + " AND d.status NOT IN (:pending, :failed) ORDER BY d.arrivedAt, d.id",
+            Delivery.class)
         .setParameter("unit", unitCode)
+        .setParameter("sender", senderCode)
+        .setParameter("notation", notation)
+        .setParameter("year", year)
+        .setParameter("except", except)
         .setParameter("pending", DeliveryStatus.PENDING)
-        .getSingleResult();
+        .setParameter("failed", DeliveryStatus.FAILED)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public List<IncomingDocument> inbox(
+      String unitCode, InboxFilter filter, InboxCursor after, int limit) {
+    // Native, for the row comparison on the cursor: with the ORDER BY it walks
+    // delivery_inbox_idx from where the last page ended.
+    StringBuilder sql =
+        new StringBuilder("SELECT d.* FROM delivery d WHERE d.recipient_code = :unit");
+    Map<String, Object> params = new HashMap<>();
+    params.put("unit", unitCode);
+    if (filter.statuses().isEmpty()) {
+      // the inbox index's own predicate, word for word, so the planner uses it
+      sql.append(" AND d.status NOT IN ('PENDING', 'RECALLED')");
+    } else {
+      sql.append(" AND d.status IN (:statuses)");
+      params.put("statuses", filter.statuses().stream().map(Enum::name).toList());
+    }
+    if (filter.urgency() != null) {
+      sql.append(" AND d.urgency_rank = :rank");
+      params.put("rank", filter.urgency().rank());
+    }
+    if (filter.type() != null) {
+      sql.append(
+          " AND EXISTS (SELECT 1 FROM outgoing_document o WHERE o.id = d.document_id"
+              + " AND o.type = :type)");
+      params.put("type", filter.type().name());
+    }
+    if (filter.arrivedFrom() != null) {
+      sql.append(" AND d.arrived_at >= :from");
+      params.put("from", filter.arrivedFrom().atStartOfDay(Settings.VIETNAM).toInstant());
+    }
+    if (filter.arrivedTo() != null) {
+      sql.append(" AND d.arrived_at < :to");
+      params.put("to", filter.arrivedTo().plusDays(1).atStartOfDay(Settings.VIETNAM).toInstant());
+    }
+    if (filter.overdueOn() != null) {
+      sql.append(
+          " AND d.deadline < :today AND d.status IN ('REGISTERED', 'ASSIGNED', 'IN_PROGRESS')");
+      params.put("today", filter.overdueOn());
+    }
+    if (filter.handler() != null) {
+      sql.append(" AND d.handler = :handler");
+      params.put("handler", filter.handler());
+    }
+    if (filter.words() != null) {
+      sql.append(
+          " AND EXISTS (SELECT 1 FROM outgoing_document o WHERE o.id = d.document_id AND"
+              + " (o.search_meta || o.search_body) @@ plainto_tsquery('simple', lt_fold(:words)))");
+      params.put("words", filter.words());
+    }
+    if (after != null) {
+      sql.append(" AND (d.urgency_rank, d.arrived_at, d.id) < (:afterRank, :afterAt, :afterId)");
+      params.put("afterRank", after.urgencyRank());
+      params.put("afterAt", after.arrivedAt());
+      params.put("afterId", after.id());
+    }
+    sql.append(" ORDER BY d.urgency_rank DESC, d.arrived_at DESC, d.id DESC");
+    var query = em.createNativeQuery(sql.toString(), Delivery.class);
+    params.forEach(query::setParameter);
+    @SuppressWarnings("unchecked")
+    List<Delivery> page = query.setMaxResults(limit).getResultList();
+    return withDocuments(page);
+  }
+
+  /** The deliveries with their documents, in the deliveries' order, in one more query. */
+  private List<IncomingDocument> withDocuments(List<Delivery> deliveries) {
+    if (deliveries.isEmpty()) {
+      return List.of();
+    }
+    Map<UUID, OutgoingDocument> docs = new HashMap<>();
+    em.createQuery("SELECT o FROM OutgoingDocument o WHERE o.id IN :ids", OutgoingDocument.class)
+        .setParameter("ids", deliveries.stream().map(Delivery::documentId).distinct().toList())
+        .getResultStream()
+        .forEach(o -> docs.put(o.id(), o));
+    return deliveries.stream().map(d -> new IncomingDocument(d, docs.get(d.documentId()))).toList();
+  }
+
+  @Override
+  public Map<DeliveryStatus, Long> inboxCounts(String unitCode) {
+    Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
+    for (Object row :
+        em.createNativeQuery("SELECT status, n FROM inbox_count WHERE unit_code = ?1")
+            .setParameter(1, unitCode)
+            .getResultList()) {
+      Object[] r = (Object[]) row;
+      long n = ((Number) r[1]).longValue();
+      if (n > 0) {
+        counts.put(DeliveryStatus.valueOf((String) r[0]), n);
+      }
+    }
+    return counts;
+  }
+
+  @Override
+  public List<IncomingDocument> incomingRegister(
+      String unitCode, int year, int afterNumber, int limit) {
+    return withDocuments(
+        em.createQuery(
+                "SELECT d FROM Delivery d WHERE d.recipientCode = :unit AND d.incomingYear = :year"
+                    + " AND d.incomingNumber > :after ORDER BY d.incomingNumber",
+                Delivery.class)
+            .setParameter("unit", unitCode)
+            .setParameter("year", year)
+            .setParameter("after", afterNumber)
+            .setMaxResults(limit)
+            .getResultList());
   }
 
   @Override

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import vn.lienthong.domain.document.OutgoingDocument;
@@ -43,5 +44,30 @@ public class JpaOutgoingDocuments implements OutgoingDocuments {
         OutgoingRegister.class,
         new OutgoingRegister.Key(unitCode, year),
         LockModeType.PESSIMISTIC_WRITE);
+  }
+
+  @Override
+  public void indexText(UUID id, String text) {
+    em.flush();
+    // NUL is the one character PostgreSQL text refuses
+    em.createNativeQuery(
+            "UPDATE outgoing_document SET search_body = to_tsvector('simple', lt_fold(?2))"
+                + " WHERE id = ?1")
+        .setParameter(1, id)
+        .setParameter(2, text.replace('\0', ' '))
+        .executeUpdate();
+  }
+
+  @Override
+  public List<OutgoingDocument> register(String unitCode, int year, int afterNumber, int limit) {
+    return em.createQuery(
+            "SELECT o FROM OutgoingDocument o WHERE o.unitCode = :unit AND o.registerYear = :year"
+                + " AND o.registerNumber > :after ORDER BY o.registerNumber",
+            OutgoingDocument.class)
+        .setParameter("unit", unitCode)
+        .setParameter("year", year)
+        .setParameter("after", afterNumber)
+        .setMaxResults(limit)
+        .getResultList();
   }
 }

@@ -11,6 +11,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -103,12 +104,20 @@ public class DocumentResource {
   @Operation(
       summary = "Gửi văn bản đến các đơn vị nhận (văn thư)",
       description =
-          "{\"recipients\": [mã định danh], \"notClassifiedConfirmed\"?: true}: trang đầu có"
-              + " dấu chỉ độ mật (MẬT, TỐI MẬT, TUYỆT MẬT) thì chỉ gửi khi người gửi xác nhận văn"
-              + " bản không phải văn bản mật; nếu không: 422 classified-stamp.")
+          "{\"recipients\": [mã định danh], \"notClassifiedConfirmed\"?: true, \"replaces\"?:"
+              + " mã văn bản}: trang đầu có dấu chỉ độ mật (MẬT, TỐI MẬT, TUYỆT MẬT) thì chỉ gửi"
+              + " khi người gửi xác nhận văn bản không phải văn bản mật; nếu không: 422"
+              + " classified-stamp. replaces: văn bản này thay thế một văn bản đơn vị đã gửi (hai"
+              + " văn bản được liên kết, đơn vị nhận văn bản cũ thấy nó đã được thay thế).")
   public Response send(@PathParam("id") UUID id, String body) {
     List<String> recipients = parseRecipients(body);
-    JsonValue confirmed = parseObject(body, "recipients").get("notClassifiedConfirmed");
+    JsonObject request = parseObject(body, "recipients");
+    JsonValue replacesValue = request.get("replaces");
+    UUID replaces =
+        replacesValue == null || replacesValue == JsonValue.NULL
+            ? null
+            : JsonBodies.uuid(replacesValue, "replaces");
+    JsonValue confirmed = request.get("notClassifiedConfirmed");
     if (confirmed != null
         && confirmed != JsonValue.TRUE
         && confirmed != JsonValue.FALSE
@@ -116,8 +125,56 @@ public class DocumentResource {
       throw InvalidInputException.field(
           "notClassifiedConfirmed", "notClassifiedConfirmed phải là true hoặc false.");
     }
-    SendReceipt receipt = documents.send(caller.get(), id, recipients, confirmed == JsonValue.TRUE);
+    SendReceipt receipt =
+        documents.send(caller.get(), id, recipients, confirmed == JsonValue.TRUE, replaces);
     return Response.accepted(receipt).build();
+  }
+
+  @POST
+  @Path("{id}/recall")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Thu hồi văn bản đã gửi (13)",
+      description =
+          "Thân: {\"reason\": \"...\"}. Mỗi đơn vị nhận trả lời: đồng ý (15) hoặc từ chối có"
+              + " lý do (16); xem trace.")
+  public Trace recall(@PathParam("id") UUID id, String body) {
+    return exchange.recall(
+        caller.get(), id, DeliveryResource.text(DeliveryResource.optional(body), "reason"));
+  }
+
+  @PATCH
+  @Path("{id}")
+  @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+  @Operation(
+      summary = "Cập nhật thông tin văn bản đã gửi",
+      description =
+          "Thân: các trường cần sửa trong abstract, urgency, dueDate. Tệp đã ký không đổi; đơn vị"
+              + " nhận thấy giá trị mới và một bước \"cập nhật\" trong lịch sử.")
+  public Trace update(@PathParam("id") UUID id, String body) {
+    JsonObject o = JsonBodies.object(body, "body");
+    java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+    String abstractText = DeliveryResource.text(o, "abstract");
+    if (abstractText != null
+        && (abstractText.isBlank()
+            || abstractText.length() > vn.lienthong.domain.document.DocumentDraft.MAX_ABSTRACT)) {
+      errors.put("abstract", "Trích yếu không được để trống và không quá 2000 ký tự.");
+    }
+    String urgencyText = DeliveryResource.text(o, "urgency");
+    vn.lienthong.domain.document.Urgency urgency =
+        urgencyText == null
+            ? null
+            : vn.lienthong.domain.document.Urgency.parse(urgencyText).orElse(null);
+    if (urgencyText != null && urgency == null) {
+      errors.put("urgency", "Độ khẩn không hợp lệ: " + urgencyText + ".");
+    }
+    java.time.LocalDate due =
+        InboxResource.date(DeliveryResource.text(o, "dueDate"), "dueDate", errors);
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException("Thông tin cập nhật không hợp lệ.", errors);
+    }
+    return exchange.update(
+        caller.get(), id, abstractText == null ? null : abstractText.strip(), urgency, due);
   }
 
   @GET

@@ -18,7 +18,7 @@ import vn.lienthong.domain.document.Classification;
 import vn.lienthong.domain.document.ClassificationStamp;
 import vn.lienthong.signing.appearance.SealImages;
 
-class PdfBoxFirstPageTextTest {
+class PdfBoxTextTest {
 
   @Test
   void aStampBoxBesideTheDateLineIsAPieceOfItsOwn(@TempDir Path dir) throws IOException {
@@ -31,7 +31,7 @@ class PdfBoxFirstPageTextTest {
             new Object[] {110f, 715f, "MẬT"},
             new Object[] {330f, 715f, "Kính gửi: Phòng Nội vụ"});
 
-    List<String> segments = new PdfBoxFirstPageText().segments(pdf);
+    List<String> segments = new PdfBoxText().segments(pdf);
 
     assertThat(segments).contains("MẬT", "Số: 05/QĐ-UBND");
     assertThat(ClassificationStamp.find(segments)).contains(Classification.CONFIDENTIAL);
@@ -44,13 +44,13 @@ class PdfBoxFirstPageTextTest {
             dir,
             new Object[] {85f, 700f, "Về việc đổi mật khẩu và báo cáo mật độ dân cư"},
             new Object[] {85f, 680f, "QUY CHẾ BẢO VỆ BÍ MẬT NHÀ NƯỚC"});
-    assertThat(ClassificationStamp.find(new PdfBoxFirstPageText().segments(pdf))).isEmpty();
+    assertThat(ClassificationStamp.find(new PdfBoxText().segments(pdf))).isEmpty();
   }
 
   @Test
   void whatIsNotAReadablePdfHasNoText(@TempDir Path dir) throws IOException {
     Path junk = Files.write(dir.resolve("junk.pdf"), "%PDF-1.7 not really".getBytes());
-    assertThat(new PdfBoxFirstPageText().segments(junk)).isEmpty();
+    assertThat(new PdfBoxText().segments(junk)).isEmpty();
   }
 
   /** One A4 page with each {x, y, text} drawn in DejaVu Serif 13. */
