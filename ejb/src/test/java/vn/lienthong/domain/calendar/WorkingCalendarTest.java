@@ -3,15 +3,27 @@ package vn.lienthong.domain.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import vn.lienthong.domain.calendar.CalendarEntry.Kind;
+import vn.lienthong.domain.calendar.CalendarEntry.Source;
 
 class WorkingCalendarTest {
   private static final WorkingCalendar VN = WorkingCalendar.vietnam();
@@ -208,6 +220,7 @@ class WorkingCalendarTest {
       assertThat(VN.isWorkingDay(day("2036-05-01"))).isFalse();
       assertThat(VN.isWorkingDay(day("2036-09-02"))).isFalse();
       // mùng 1 Tết Bính Thìn is Monday 28/1/2036: unknown without the file, so a working day
+      assertThat(LunarCalendar.tet(2036)).isEqualTo(day("2036-01-28"));
       assertThat(VN.isWorkingDay(day("2036-01-28"))).isTrue();
       // and Quốc khánh's second day, the Prime Minister's choice, too
       assertThat(VN.isWorkingDay(day("2036-09-01"))).isTrue();
@@ -262,6 +275,163 @@ class WorkingCalendarTest {
           .hasMessageContaining("both");
       assertThatThrownBy(() -> new WorkingCalendar.Years(2041, 2040))
           .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  /** The checked-in file against the Labour Code's rules and the lunar calendar. */
+  @Nested
+  class TheHolidayFile {
+    private final List<CalendarEntry> entries = entries();
+
+    private List<CalendarEntry> entries() {
+      try (var in =
+          new BufferedReader(
+              new InputStreamReader(
+                  WorkingCalendar.class.getResourceAsStream(WorkingCalendar.RESOURCE),
+                  StandardCharsets.UTF_8))) {
+        return HolidayFile.read(in, WorkingCalendar.RESOURCE);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private List<CalendarEntry> of(int year) {
+      return entries.stream().filter(e -> e.date().getYear() == year).toList();
+    }
+
+    @Test
+    void theLunarCalendarMatchesKnownDates() {
+      assertThat(LunarCalendar.tet(2025)).isEqualTo(day("2025-01-29"));
+      assertThat(LunarCalendar.tet(2026)).isEqualTo(day("2026-02-17"));
+      assertThat(LunarCalendar.tet(2027)).isEqualTo(day("2027-02-06"));
+      assertThat(LunarCalendar.tet(2028)).isEqualTo(day("2028-01-26"));
+      assertThat(LunarCalendar.tet(2029)).isEqualTo(day("2029-02-13"));
+      // Vietnam's Tết 2030 is 2 February: the new moon falls at 23:07 UTC+7, 00:07 in China,
+      // whose New Year is the 3rd
+      assertThat(LunarCalendar.tet(2030)).isEqualTo(day("2030-02-02"));
+      assertThat(LunarCalendar.hungKings(2025)).isEqualTo(day("2025-04-07"));
+      assertThat(LunarCalendar.hungKings(2026)).isEqualTo(day("2026-04-26"));
+      // 2031 has a leap 3rd month: Giỗ Tổ is in the first
+      assertThat(LunarCalendar.hungKings(2031)).isEqualTo(day("2031-04-01"));
+      assertThat(LunarCalendar.toLunar(day("2031-04-22")))
+          .isEqualTo(new LunarCalendar.LunarDate(1, 3, 2031, true));
+      assertThat(LunarCalendar.yearName(2026)).isEqualTo("Bính Ngọ");
+    }
+
+    @Test
+    void everyYearHasItsTetAndGioToAsComputed() {
+      for (int y = 2025; y <= 2035; y++) {
+        assertThat(of(y))
+            .as("%d", y)
+            .contains(entry(of(y), LunarCalendar.tet(y), HolidayRules.TET))
+            .contains(entry(of(y), LunarCalendar.hungKings(y), HolidayRules.HUNG_KINGS));
+      }
+    }
+
+    /** The file's holiday line for that date and name, failing if there is none. */
+    private CalendarEntry entry(List<CalendarEntry> year, LocalDate date, String name) {
+      return year.stream()
+          .filter(e -> e.date().equals(date) && e.kind() == Kind.HOLIDAY && e.name().equals(name))
+          .findFirst()
+          .orElseThrow(() -> new AssertionError("no lễ line for " + name + " on " + date));
+    }
+
+    @Test
+    void baselineHolidaysAreTheLabourCodesRule() {
+      int checked = 0;
+      for (int y = 2025; y <= 2035; y++) {
+        Map<String, List<CalendarEntry>> file = holidaysByName(of(y));
+        Map<String, List<CalendarEntry>> rule = holidaysByName(HolidayRules.baseline(y));
+        assertThat(file.keySet()).as("%d", y).isEqualTo(rule.keySet());
+        for (var holiday : file.entrySet()) {
+          // a decided holiday is the decision's; every other must be the rule's, note and all
+          if (holiday.getValue().stream().allMatch(e -> e.source() == Source.LAW)) {
+            assertThat(holiday.getValue())
+                .as("%d %s", y, holiday.getKey())
+                .isEqualTo(rule.get(holiday.getKey()));
+            checked++;
+          }
+        }
+      }
+      // 11 years of 6 holidays, of which 2025's Tết and Quốc khánh, 2026's Tết and Quốc khánh
+      // are decided
+      assertThat(checked).isEqualTo(11 * 6 - 4);
+    }
+
+    private Map<String, List<CalendarEntry>> holidaysByName(List<CalendarEntry> year) {
+      return year.stream()
+          .filter(e -> e.kind() == Kind.HOLIDAY || e.kind() == Kind.COMPENSATORY_DAY_OFF)
+          .collect(Collectors.groupingBy(CalendarEntry::name, TreeMap::new, Collectors.toList()));
+    }
+
+    @Test
+    void everyYearHasElevenHolidayDaysEachWeekendOneMovedAndEachSwapPaid() {
+      for (int y = 2025; y <= 2035; y++) {
+        List<CalendarEntry> year = of(y);
+        Map<String, Long> days =
+            year.stream()
+                .filter(e -> e.kind() == Kind.HOLIDAY)
+                .collect(Collectors.groupingBy(CalendarEntry::name, Collectors.counting()));
+        // điều 112 khoản 1: 1 + 5 + 1 + 1 + 2 + 1 days
+        assertThat(days)
+            .as("%d", y)
+            .isEqualTo(
+                Map.of(
+                    HolidayRules.NEW_YEAR, 1L,
+                    HolidayRules.TET, 5L,
+                    HolidayRules.HUNG_KINGS, 1L,
+                    HolidayRules.VICTORY, 1L,
+                    HolidayRules.LABOUR, 1L,
+                    HolidayRules.NATIONAL, 2L));
+        long onWeekends =
+            year.stream()
+                .filter(e -> e.kind() == Kind.HOLIDAY && HolidayFile.isWeekend(e.date()))
+                .count();
+        assertThat(count(year, Kind.COMPENSATORY_DAY_OFF))
+            .as("%d nghỉ bù", y)
+            .isEqualTo(onWeekends);
+        assertThat(count(year, Kind.SWAPPED_DAY_OFF))
+            .as("%d hoán đổi", y)
+            .isEqualTo(count(year, Kind.SWAPPED_WORKING_DAY));
+      }
+    }
+
+    private long count(List<CalendarEntry> year, Kind kind) {
+      return year.stream().filter(e -> e.kind() == kind).count();
+    }
+
+    @Test
+    void theDecisionsOf2025And2026AreAsAnnounced() {
+      assertThat(daysOff(day("2025-01-25"), day("2025-02-02")))
+          .containsExactly(
+              day("2025-01-27"),
+              day("2025-01-28"),
+              day("2025-01-29"),
+              day("2025-01-30"),
+              day("2025-01-31"));
+      assertThat(VN.isWorkingDay(day("2025-04-26"))).isTrue();
+      assertThat(daysOff(day("2025-08-30"), day("2025-09-03")))
+          .containsExactly(day("2025-09-01"), day("2025-09-02"));
+      assertThat(daysOff(day("2026-02-14"), day("2026-02-22")))
+          .containsExactly(
+              day("2026-02-16"),
+              day("2026-02-17"),
+              day("2026-02-18"),
+              day("2026-02-19"),
+              day("2026-02-20"));
+      assertThat(daysOff(day("2026-08-29"), day("2026-09-03")))
+          .containsExactly(day("2026-08-31"), day("2026-09-01"), day("2026-09-02"));
+    }
+
+    /** The weekdays off between two days, inclusive. */
+    private List<LocalDate> daysOff(LocalDate from, LocalDate to) {
+      List<LocalDate> off = new ArrayList<>();
+      for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+        if (d.getDayOfWeek().compareTo(DayOfWeek.FRIDAY) <= 0 && !VN.isWorkingDay(d)) {
+          off.add(d);
+        }
+      }
+      return off;
     }
   }
 
