@@ -345,6 +345,65 @@ class IncomingDocumentsIT {
   }
 
   @Test
+  void deadlinesCountWorkingDaysAndLateDocumentsAreFlaggedAtBothEnds() throws Exception {
+    UUID doc = sent("Về việc báo cáo số liệu quý IV", List.of(TAY));
+    String delivery = arrived("vanthu.thanhkhetay", doc);
+    JsonObject registered =
+        post("vanthu.thanhkhetay", delivery, "register", "{\"workingDays\": 5}");
+    LocalDate today = LocalDate.now(VIETNAM);
+    assertThat(registered.getString("deadline"))
+        .isEqualTo(
+            vn.lienthong.domain.calendar.WorkingCalendar.vietnam()
+                .addWorkingDays(today, 5)
+                .toString());
+    assertStatus(
+        postRaw(
+            "lanhdao.thanhkhetay",
+            delivery,
+            "assign",
+            "{\"handler\": \"chuyenvien.thanhkhetay\", \"workingDays\": 0}"),
+        400);
+    assertStatus(
+        postRaw(
+            "lanhdao.thanhkhetay",
+            delivery,
+            "assign",
+            "{\"handler\": \"chuyenvien.thanhkhetay\", \"workingDays\": 3,"
+                + " \"deadline\": \"2030-01-01\"}"),
+        400);
+
+    // time passes: the deadline was yesterday
+    try (var c = TestServer.db();
+        var s = c.prepareStatement("UPDATE delivery SET deadline = ? WHERE id = ?")) {
+      s.setObject(1, today.minusDays(1));
+      s.setObject(2, UUID.fromString(delivery));
+      assertThat(s.executeUpdate()).isEqualTo(1);
+    }
+    assertThat(view("vanthu.thanhkhetay", delivery).getBoolean("overdue")).isTrue();
+    assertThat(
+            api.get("vanthu.thanhkhetay", "api/v1/inbox?overdue=true&limit=500").array().stream()
+                .map(v -> v.asJsonObject().getString("id")))
+        .contains(delivery);
+    assertThat(traceOf(doc, TAY).getBoolean("overdue")).isTrue();
+    // done is no longer overdue
+    post("lanhdao.thanhkhetay", delivery, "done", "");
+    assertThat(view("vanthu.thanhkhetay", delivery).getBoolean("overdue")).isFalse();
+
+    // a document left unregistered for two weeks is flagged at the sender
+    UUID waiting = sent("Về việc chưa vào sổ", List.of(TAY));
+    String waitingDelivery = arrived("vanthu.thanhkhetay", waiting);
+    assertThat(traceOf(waiting, TAY).getBoolean("unregisteredTooLong")).isFalse();
+    try (var c = TestServer.db();
+        var s =
+            c.prepareStatement(
+                "UPDATE delivery SET arrived_at = arrived_at - interval '14 days' WHERE id = ?")) {
+      s.setObject(1, UUID.fromString(waitingDelivery));
+      s.executeUpdate();
+    }
+    assertThat(traceOf(waiting, TAY).getBoolean("unregisteredTooLong")).isTrue();
+  }
+
+  @Test
   void theInboxIsSearchedWithOrWithoutDiacritics() {
     UUID doc =
         sent("Quyết định phê duyệt phương án phòng cháy chữa cháy khu dân cư", List.of(DONG));

@@ -89,6 +89,19 @@ public class Settings {
   @ConfigProperty(name = "demo.password", defaultValue = "demo")
   String demoPassword;
 
+  @Inject
+  @ConfigProperty(name = "lienthong.exchange.register-within-working-hours", defaultValue = "8")
+  long registerWithinWorkingHours;
+
+  /**
+   * How long an arrived document may wait unregistered before its sender sees it flagged
+   * (LIENTHONG_EXCHANGE_REGISTER_WITHIN_WORKING_HOURS, default 8: one working day, as Decree 30 has
+   * incoming documents registered on the day they arrive or the next working day).
+   */
+  public Duration registerWithin() {
+    return Duration.ofHours(Math.max(1, registerWithinWorkingHours));
+  }
+
   /**
    * How much disk the local copies of stored files may take (LIENTHONG_CONTENT_CACHE_MB, 1 GiB):
    * downloads are streamed from them, not from the database.

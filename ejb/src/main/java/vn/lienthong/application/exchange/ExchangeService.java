@@ -26,6 +26,7 @@ import vn.lienthong.application.unit.UnitDirectory;
 import vn.lienthong.application.unit.UnitView;
 import vn.lienthong.domain.IllegalTransitionException;
 import vn.lienthong.domain.NotFoundException;
+import vn.lienthong.domain.calendar.WorkingCalendar;
 import vn.lienthong.domain.document.OutgoingDocument;
 import vn.lienthong.domain.document.OutgoingDocuments;
 import vn.lienthong.domain.exchange.Delivery;
@@ -383,11 +384,25 @@ public class ExchangeService {
         d.handler().orElse(null),
         d.deadline().orElse(null),
         InboxEntry.overdue(d, today()),
+        unregisteredTooLong(d),
         d.rejectionReason().orElse(null),
         d.answerDocumentId().orElse(null),
         d.recall().map(Enum::name).orElse(null),
         d.recallAnswer().orElse(null),
         steps);
+  }
+
+  /**
+   * Arrived and not registered within the configured working hours (nights, weekends and holidays
+   * do not count): what the sender sees flagged.
+   */
+  boolean unregisteredTooLong(Delivery d) {
+    return d.status() == DeliveryStatus.ARRIVED
+        && d.arrivedAt().isPresent()
+        && WorkingCalendar.vietnam()
+                .workingTimeBetween(d.arrivedAt().get(), clock.instant())
+                .compareTo(settings.registerWithin())
+            > 0;
   }
 
   static Trace.Step step(DeliveryEvent ev) {
@@ -439,6 +454,7 @@ public class ExchangeService {
                   null,
                   null,
                   null,
+                  false,
                   false,
                   null,
                   null,

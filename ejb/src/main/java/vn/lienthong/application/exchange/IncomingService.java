@@ -15,6 +15,7 @@ import vn.lienthong.application.unit.UnitDirectory;
 import vn.lienthong.domain.AccessDeniedException;
 import vn.lienthong.domain.InvalidInputException;
 import vn.lienthong.domain.NotFoundException;
+import vn.lienthong.domain.calendar.WorkingCalendar;
 import vn.lienthong.domain.document.OutgoingDocument;
 import vn.lienthong.domain.document.OutgoingDocuments;
 import vn.lienthong.domain.exchange.Delivery;
@@ -55,15 +56,15 @@ public class IncomingService {
    * Registers it (edXML 03) with the next number of the unit's incoming register for the year (art.
    * 22). The deadline is the one given, else the date the document itself asks for.
    */
-  public InboxEntry register(Caller caller, UUID deliveryId, LocalDate deadline) {
+  public InboxEntry register(Caller caller, UUID deliveryId, Deadline deadline) {
     caller.require("vào sổ văn bản đến", Role.CLERK);
     Delivery d = locked(caller, deliveryId);
     Instant now = clock.instant();
-    requireNotPast(deadline, now);
+    LocalDate given = deadline.on(now);
     OutgoingDocument doc = document(d);
     d.requireRegistrable(); // before a number is taken
     int year = now.atZone(Settings.VIETNAM).getYear();
-    LocalDate due = deadline != null ? deadline : doc.dueDate().orElse(null);
+    LocalDate due = given != null ? given : doc.dueDate().orElse(null);
     int number = exchange.nextIncomingNumber(d.recipientCode(), year);
     d.register(year, number, caller.username(), due, now);
     return recorded(caller, d, doc, DeliveryEvent.Kind.STATUS, "số đến " + number, now);
@@ -83,11 +84,11 @@ public class IncomingService {
    * The leader assigns it (edXML 04) to a handler of the unit, with the deadline: the given date,
    * else the one already set.
    */
-  public InboxEntry assign(Caller caller, UUID deliveryId, String handler, LocalDate deadline) {
+  public InboxEntry assign(Caller caller, UUID deliveryId, String handler, Deadline deadline) {
     caller.require("phân công xử lý văn bản", Role.LEADER);
     Delivery d = locked(caller, deliveryId);
     Instant now = clock.instant();
-    requireNotPast(deadline, now);
+    LocalDate given = deadline.on(now);
     User officer =
         users
             .find(handler == null ? "" : handler)
@@ -99,7 +100,7 @@ public class IncomingService {
     d.assign(
         officer.username(),
         caller.username(),
-        deadline != null ? deadline : d.deadline().orElse(null),
+        given != null ? given : d.deadline().orElse(null),
         now);
     return recorded(
         caller,
@@ -242,9 +243,33 @@ public class IncomingService {
     caller.require(step, Role.CLERK);
   }
 
-  private static void requireNotPast(LocalDate deadline, Instant now) {
-    if (deadline != null && deadline.isBefore(now.atZone(Settings.VIETNAM).toLocalDate())) {
-      throw InvalidInputException.field("deadline", "Hạn xử lý không được trước ngày hôm nay.");
+  /**
+   * A processing deadline as the user gives it: a date, or a number of working days from today
+   * (holidays and weekends skipped, {@link WorkingCalendar}); neither leaves it as it was.
+   */
+  public record Deadline(LocalDate date, Integer workingDays) {
+    public static final Deadline NONE = new Deadline(null, null);
+
+    public Deadline {
+      if (date != null && workingDays != null) {
+        throw InvalidInputException.field(
+            "deadline", "Cho hạn xử lý bằng ngày (deadline) hoặc số ngày làm việc, không cả hai.");
+      }
+      if (workingDays != null && (workingDays < 1 || workingDays > 365)) {
+        throw InvalidInputException.field("workingDays", "Số ngày làm việc phải từ 1 đến 365.");
+      }
+    }
+
+    /** The date it stands for, counted from {@code now}; null when none was given. */
+    LocalDate on(Instant now) {
+      LocalDate today = now.atZone(Settings.VIETNAM).toLocalDate();
+      if (workingDays != null) {
+        return WorkingCalendar.vietnam().addWorkingDays(today, workingDays);
+      }
+      if (date != null && date.isBefore(today)) {
+        throw InvalidInputException.field("deadline", "Hạn xử lý không được trước ngày hôm nay.");
+      }
+      return date;
     }
   }
 }

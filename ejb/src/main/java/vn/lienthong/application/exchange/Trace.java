@@ -9,7 +9,9 @@ public record Trace(UUID documentId, String notation, List<Recipient> recipients
 
   /**
    * One recipient unit's status and history, and what its signature check found on arrival (a
-   * document that did not verify there is flagged to the sender too).
+   * document that did not verify there is flagged to the sender too). {@code overdue}: still being
+   * handled past its deadline; {@code unregisteredTooLong}: arrived and still not registered after
+   * the configured working hours.
    */
   public record Recipient(
       String code,
@@ -25,6 +27,7 @@ public record Trace(UUID documentId, String notation, List<Recipient> recipients
       String handler,
       java.time.LocalDate deadline,
       boolean overdue,
+      boolean unregisteredTooLong,
       String rejectionReason,
       UUID answerDocumentId,
       String recall,

@@ -47,12 +47,12 @@ public class DeliveryResource {
   @Operation(
       summary = "Vào sổ văn bản đến (03, văn thư)",
       description =
-          "Cấp số đến tiếp theo của sổ năm nay. Thân tùy chọn: {\"deadline\": \"2026-12-20\"};"
+          "Cấp số đến tiếp theo của sổ năm nay. Thân tùy chọn: {\"deadline\": \"2026-12-20\"}"
+              + " hoặc {\"workingDays\": 5} (tính theo ngày làm việc, trừ ngày nghỉ lễ, Tết);"
               + " không có thì lấy hạn trả lời của văn bản. Văn bản trùng số, ký hiệu, cơ quan"
               + " ban hành với văn bản đến trước: 409.")
   public InboxEntry register(@PathParam("id") UUID id, String body) {
-    JsonObject o = optional(body);
-    return incoming.register(caller.get(), id, date(o, "deadline"));
+    return incoming.register(caller.get(), id, deadline(optional(body)));
   }
 
   @POST
@@ -69,11 +69,12 @@ public class DeliveryResource {
   @Operation(
       summary = "Phân công xử lý (04, lãnh đạo)",
       description =
-          "Thân: {\"handler\": \"chuyenvien.x\", \"deadline\": \"2026-12-20\"}; người xử"
-              + " lý là tài khoản của đơn vị. Phân công lại được.")
+          "Thân: {\"handler\": \"chuyenvien.x\", \"deadline\": \"2026-12-20\"} hoặc"
+              + " {\"handler\", \"workingDays\": 5}; người xử lý là tài khoản của đơn vị. Phân"
+              + " công lại được.")
   public InboxEntry assign(@PathParam("id") UUID id, String body) {
     JsonObject o = optional(body);
-    return incoming.assign(caller.get(), id, text(o, "handler"), date(o, "deadline"));
+    return incoming.assign(caller.get(), id, text(o, "handler"), deadline(o));
   }
 
   @POST
@@ -135,6 +136,22 @@ public class DeliveryResource {
       return null;
     }
     return JsonBodies.string(v, name, "Trường " + name + " phải là chuỗi.");
+  }
+
+  /** {"deadline": "2026-12-20"} or {"workingDays": 5}, or neither. */
+  static IncomingService.Deadline deadline(JsonObject o) {
+    JsonValue days = o.get("workingDays");
+    Integer n = null;
+    if (days != null && days != JsonValue.NULL) {
+      if (!(days instanceof jakarta.json.JsonNumber number)
+          || !number.isIntegral()
+          || number.bigDecimalValue().abs().compareTo(java.math.BigDecimal.valueOf(100_000)) > 0) {
+        throw InvalidInputException.field(
+            "workingDays", "workingDays phải là số nguyên từ 1 đến 365.");
+      }
+      n = number.intValue();
+    }
+    return new IncomingService.Deadline(date(o, "deadline"), n);
   }
 
   static LocalDate date(JsonObject o, String name) {
