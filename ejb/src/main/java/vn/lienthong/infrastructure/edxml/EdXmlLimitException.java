@@ -19,6 +19,12 @@ public class EdXmlLimitException extends EdXmlException {
     this.value = value;
   }
 
+  /** A limit is the package's as a whole: it stays as it is. */
+  @Override
+  EdXmlException within(String element) {
+    return this;
+  }
+
   /** The limit that was exceeded. */
   public EdXmlReader.Limit limit() {
     return limit;
