@@ -198,8 +198,9 @@ public record EdXmlDocument(
 
   /**
    * {@code OtherInfo/Priority}, độ khẩn: 0 thường, 1 khẩn, 2 thượng khẩn, 3 hỏa tốc, 4 hỏa tốc hẹn
-   * giờ (the values the implementations offer; Decree 30 keeps the first four, so a package read
-   * with 4 is a hỏa tốc document with a set time).
+   * giờ, as the implementations offer them. Decree 30 keeps the first four, the domain's {@code
+   * Urgency}: {@code NORMAL} is 0, {@code URGENT} 1, {@code VERY_URGENT} 2 and {@code FLASH} 3, the
+   * same names here; a package read with 4 is a hỏa tốc document with a set time ({@code FLASH}).
    */
   public enum Priority {
     NORMAL(0, "Thường"),

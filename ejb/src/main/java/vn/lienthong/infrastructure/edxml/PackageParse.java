@@ -183,6 +183,9 @@ final class PackageParse {
   }
 
   private void headerKind(String kind) {
+    if (kind.equals(headerKind)) {
+      throw new EdXmlException("phần tử " + kind + " xuất hiện hai lần");
+    }
     if (headerKind != null) {
       throw new EdXmlException(
           "edXMLHeader có cả " + headerKind + " và " + kind + ", chỉ được có một");

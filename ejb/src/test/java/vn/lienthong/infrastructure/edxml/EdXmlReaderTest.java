@@ -238,6 +238,20 @@ class EdXmlReaderTest {
 
     assertThatThrownBy(() -> reader.read(EdXmlSamples.in(changed), received))
         .hasMessage("Gói edXML không hợp lệ: phần tử Subject xuất hiện hai lần.");
+    String header =
+        xml.substring(
+            xml.indexOf("<edXML:MessageHeader>"),
+            xml.indexOf("</edXML:MessageHeader>") + "</edXML:MessageHeader>".length());
+    String twice = xml.replace(header, header + header);
+    assertThatThrownBy(() -> reader.read(EdXmlSamples.in(twice), received))
+        .hasMessage("Gói edXML không hợp lệ: phần tử MessageHeader xuất hiện hai lần.");
+    String status =
+        xml.replace(
+            header,
+            header + "<edXML:Status><edXML:StatusCode>01</edXML:StatusCode></edXML:Status>");
+    assertThatThrownBy(() -> reader.read(EdXmlSamples.in(status), received))
+        .hasMessage(
+            "Gói edXML không hợp lệ: edXMLHeader có cả MessageHeader và Status, chỉ được có một.");
   }
 
   @Test
