@@ -30,7 +30,6 @@ import vn.lienthong.infrastructure.edxml.EdXmlPackage.StaffInfo;
  * <p>Thread-safe; it keeps no state.
  */
 public final class EdXmlWriter {
-  private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
   private static final String PREFIX = "edXML";
 
   /**
@@ -44,7 +43,7 @@ public final class EdXmlWriter {
       }
     }
     try {
-      Xml xml = new Xml(FACTORY.createXMLStreamWriter(out, "UTF-8"));
+      Xml xml = new Xml(writer(out));
       xml.startRootAndEnvelope();
       xml.open("edXMLHeader");
       messageHeader(xml, document);
@@ -106,7 +105,7 @@ public final class EdXmlWriter {
   /** Writes a status package. The stream is flushed, not closed. */
   public void write(EdXmlStatus status, OutputStream out) throws IOException {
     try {
-      Xml xml = new Xml(FACTORY.createXMLStreamWriter(out, "UTF-8"));
+      Xml xml = new Xml(writer(out));
       xml.startRootAndEnvelope();
       xml.open("edXMLHeader");
       xml.open("Status");
@@ -219,6 +218,14 @@ public final class EdXmlWriter {
         OutputStream encoder = Base64.getEncoder().wrap(new CharactersOut(writer))) {
       in.transferTo(encoder);
     }
+  }
+
+  /**
+   * A writer of the JDK's own implementation, from a factory of its own: the factory keeps the last
+   * writer it made in a field, so it is not shared between threads.
+   */
+  private static XMLStreamWriter writer(OutputStream out) throws XMLStreamException {
+    return XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
   }
 
   private static IOException failure(XMLStreamException e) {
