@@ -43,9 +43,9 @@ public class DocumentService {
   private static final Logger LOG = Logger.getLogger(DocumentService.class);
 
   /** How much of a PDF's text the search index holds: the pages a clerk searches by. */
-  static final int SEARCH_PAGES = 30;
+  public static final int SEARCH_PAGES = 30;
 
-  static final int SEARCH_CHARS = 100_000;
+  public static final int SEARCH_CHARS = 100_000;
 
   @Inject OutgoingDocuments documents;
   @Inject ContentStore content;

@@ -141,6 +141,32 @@ public class OutgoingDocument {
     return d;
   }
 
+  /**
+   * A document another system sent in an edXML package, as the issuing organ issued it: its
+   * notation, the year of its date and its date, already sent. It has no number of this server's
+   * registers (the organ's register is elsewhere), so importing it twice makes a second row that
+   * the exchange recognises as a duplicate by notation.
+   */
+  public static OutgoingDocument received(
+      UUID id,
+      String organCode,
+      String clerk,
+      DocumentDraft draft,
+      String notation,
+      Instant issuedAt,
+      int year,
+      String fileSha256,
+      String fileName,
+      Instant now) {
+    OutgoingDocument d = draft(id, organCode, clerk, draft, fileSha256, fileName, now);
+    d.notation = notation;
+    d.registerYear = year;
+    d.issuedAt = issuedAt;
+    d.sentAt = now;
+    d.status = DocumentStatus.SENT;
+    return d;
+  }
+
   /** A leader's signature may be prepared on a draft only: a signed document is not re-signed. */
   public void requireSignable() {
     if (status == DocumentStatus.SIGNED) {

@@ -22,6 +22,9 @@ public interface OutgoingDocuments {
    */
   void indexText(UUID id, String text);
 
+  /** The unit's document with this notation in this year (numbered here or received). */
+  Optional<OutgoingDocument> findByNotation(String unitCode, String notation, int year);
+
   /** The unit's outgoing register for the year: its issued documents by number. */
   List<OutgoingDocument> register(String unitCode, int year, int afterNumber, int limit);
 }

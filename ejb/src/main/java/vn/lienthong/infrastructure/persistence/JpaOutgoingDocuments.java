@@ -47,6 +47,20 @@ public class JpaOutgoingDocuments implements OutgoingDocuments {
   }
 
   @Override
+  public Optional<OutgoingDocument> findByNotation(String unitCode, String notation, int year) {
+    return em.createQuery(
+            "SELECT o FROM OutgoingDocument o WHERE o.unitCode = :unit AND o.notation = :notation"
+                + " AND o.registerYear = :year ORDER BY o.createdAt",
+            OutgoingDocument.class)
+        .setParameter("unit", unitCode)
+        .setParameter("notation", notation)
+        .setParameter("year", year)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
   public void indexText(UUID id, String text) {
     em.flush();
     // NUL is the one character PostgreSQL text refuses

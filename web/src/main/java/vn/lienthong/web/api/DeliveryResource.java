@@ -11,6 +11,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
@@ -31,6 +33,7 @@ import vn.lienthong.domain.InvalidInputException;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
 public class DeliveryResource {
+  @Inject vn.lienthong.infrastructure.edxml.EdXmlExchange edxml;
   @Inject ExchangeService exchange;
   @Inject IncomingService incoming;
   @Inject CurrentCaller caller;
@@ -164,5 +167,16 @@ public class DeliveryResource {
     } catch (DateTimeParseException e) {
       throw InvalidInputException.field(name, name + " phải là ngày dạng 2026-03-01.");
     }
+  }
+
+  @GET
+  @Path("{id}/edxml-status")
+  @Produces(EdXmlResource.EDXML)
+  @Operation(summary = "Thông điệp trạng thái edXML của một văn bản đến (đơn vị nhận)")
+  public Response status(@PathParam("id") UUID id) {
+    vn.lienthong.infrastructure.edxml.EdXmlStatus status = edxml.statusOf(caller.get(), id);
+    StreamingOutput body =
+        out -> new vn.lienthong.infrastructure.edxml.EdXmlWriter().write(status, out);
+    return Response.ok(body, EdXmlResource.EDXML + ";charset=UTF-8").build();
   }
 }

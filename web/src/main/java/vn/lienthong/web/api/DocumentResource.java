@@ -55,6 +55,7 @@ import vn.lienthong.signing.appearance.Placement;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class DocumentResource {
+  @Inject vn.lienthong.infrastructure.edxml.EdXmlExchange edxml;
   @Inject DocumentService documents;
   @Inject ExchangeService exchange;
   @Inject Uploads uploads;
@@ -327,5 +328,20 @@ public class DocumentResource {
       return s.getString();
     }
     throw InvalidInputException.field(name, "Trường " + name + " phải là chuỗi.");
+  }
+
+  @GET
+  @Path("{id}/edxml")
+  @Produces(EdXmlResource.EDXML)
+  @Operation(
+      summary = "Gói edXML của văn bản đã ban hành và gửi",
+      description = "Tệp PDF đã ký đính kèm (base64); cho đơn vị gửi hoặc đơn vị nhận.")
+  public Response export(@PathParam("id") UUID id) {
+    vn.lienthong.infrastructure.edxml.EdXmlDocument doc = edxml.export(caller.get(), id);
+    StreamingOutput body =
+        out -> new vn.lienthong.infrastructure.edxml.EdXmlWriter().write(doc, out);
+    return Response.ok(body, EdXmlResource.EDXML + ";charset=UTF-8")
+        .header("Content-Disposition", "attachment; filename=\"" + id + ".edxml\"")
+        .build();
   }
 }
