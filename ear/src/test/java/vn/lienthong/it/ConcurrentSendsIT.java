@@ -42,6 +42,7 @@ class ConcurrentSendsIT {
       for (Future<UUID> f : issued) {
         ready.add(f.get());
       }
+      assertConsecutiveNumbers(ready);
       List<Future<?>> futures =
           ready.stream()
               .<Future<?>>map(
@@ -77,5 +78,25 @@ class ConcurrentSendsIT {
                 "SELECT count(*) FROM delivery d JOIN outgoing_document o ON o.id = d.document_id"
                     + " WHERE o.unit_code = '000.00.31.H17' AND d.status = 'ARRIVED'"))
         .isGreaterThanOrEqualTo(3L * SENDS);
+  }
+
+  /**
+   * The outgoing register under concurrency (Decree 30 art. 15: continuous from 01): the parallel
+   * issuances took distinct consecutive numbers, and an issuance that fails takes none.
+   */
+  private void assertConsecutiveNumbers(List<UUID> issued) {
+    java.util.SortedSet<Integer> numbers = new java.util.TreeSet<>();
+    for (UUID id : issued) {
+      numbers.add(api.get("vanthu.ubnd", "api/v1/documents/" + id).json().getInt("registerNumber"));
+    }
+    assertThat(numbers).as("distinct").hasSize(issued.size());
+    assertThat(numbers.last() - numbers.first()).as("no gaps").isEqualTo(issued.size() - 1);
+    // not signed by the leader: refused, and no number is used up
+    UUID unsigned = api.draft("vanthu.ubnd", TestPdf.of(1_000, "Chua ky"));
+    assertThat(api.postJson("vanthu.ubnd", "api/v1/documents/" + unsigned + "/issue", "").status())
+        .isEqualTo(409);
+    UUID next = api.issued("vanthu.ubnd", TestPdf.of(1_000, "Tiep theo"));
+    assertThat(api.get("vanthu.ubnd", "api/v1/documents/" + next).json().getInt("registerNumber"))
+        .isEqualTo(numbers.last() + 1);
   }
 }
