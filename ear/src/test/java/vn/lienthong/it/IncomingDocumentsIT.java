@@ -416,9 +416,25 @@ class IncomingDocumentsIT {
     }
     assertThat(search("vanthu.thanhkhedong", "đường giao thông nông thôn"))
         .doesNotContain(doc.toString());
-    // only what the unit received: another unit's search does not find it
+    // only what the unit received: another unit's search does not find it, whether the words
+    // find few documents (the page is read among them) or many (more than the suite's threshold
+    // of 3: every document of Tam Thuận; the inbox is walked)
     assertThat(search("vanthu.thanhkhetay", "phong chay chua chay khu dan cu"))
         .doesNotContain(doc.toString());
+    List<String> atTay = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      UUID other = sent("Về việc tìm kiếm " + i, List.of(TAY));
+      arrived("vanthu.thanhkhetay", other);
+      atTay.add(other.toString());
+    }
+    List<String> walked = search("vanthu.thanhkhetay", "Tam Thuan");
+    assertThat(walked).doesNotContain(doc.toString()).containsAll(atTay);
+    assertThat(search("vanthu.thanhkhedong", "Tam Thuan")).contains(doc.toString());
+    // a page the newest entries fill is found among them, without the index
+    assertThat(
+            api.get("vanthu.thanhkhetay", "api/v1/inbox?limit=1&q=tim+kiem").array().stream()
+                .map(v -> v.asJsonObject().getString("documentId")))
+        .containsExactly(atTay.get(3));
     assertStatus(api.get("vanthu.thanhkhedong", "api/v1/inbox?q=" + "x".repeat(201)), 400);
   }
 
@@ -430,6 +446,42 @@ class IncomingDocumentsIT {
                 + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
     assertStatus(a, 200);
     return a.array().stream().map(v -> v.asJsonObject().getString("documentId")).toList();
+  }
+
+  @Test
+  void badBodiesAreRefusedWithTheFieldAndChangeNothing() {
+    UUID doc = sent("Về việc kiểm tra đầu vào", List.of(DONG));
+    String delivery = arrived("vanthu.thanhkhedong", doc);
+    for (String body :
+        List.of(
+            "{not json",
+            "[]",
+            "{\"deadline\": \"ngày mai\"}",
+            "{\"deadline\": 20261231}",
+            "{\"workingDays\": 1e30}",
+            "{\"workingDays\": 2.5}",
+            "{\"workingDays\": 400}")) {
+      Api.Answer a = postRaw("vanthu.thanhkhedong", delivery, "register", body);
+      assertStatus(a, 400);
+      assertThat(a.json().getString("title")).isNotBlank();
+    }
+    assertStatus(
+        postRaw("vanthu.thanhkhedong", delivery, "done", "{\"answer\": \"not-a-uuid\"}"), 400);
+    assertStatus(
+        postRaw(
+            "vanthu.thanhkhedong", delivery, "done", "{\"answer\": \"" + UUID.randomUUID() + "\"}"),
+        400);
+    assertStatus(
+        api.patchJson(
+            SENDER,
+            "api/v1/documents/" + doc,
+            Json.createObjectBuilder().add("dueDate", "31/12/2026").add("abstract", " ").build()),
+        400);
+    JsonObject unchanged = view("vanthu.thanhkhedong", delivery);
+    assertThat(unchanged.getString("status")).isEqualTo("ARRIVED");
+    assertThat(unchanged.containsKey("incomingNumber")).isFalse();
+    assertThat(unchanged.getString("abstract")).isEqualTo("Về việc kiểm tra đầu vào");
+    assertThat(codes(traceOf(doc, DONG))).containsExactly(null, "01");
   }
 
   @Test

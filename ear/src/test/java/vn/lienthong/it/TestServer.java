@@ -48,6 +48,8 @@ final class TestServer {
         env.put("LIENTHONG_VERIFICATION_PER_MINUTE", String.valueOf(VERIFICATIONS_PER_MINUTE));
         env.put("LIENTHONG_UPLOAD_MAX_BYTES", String.valueOf(UPLOAD_LIMIT));
         env.put("LIENTHONG_EXCHANGE_REPUBLISH_AFTER_SECONDS", "5");
+        // so that the suite's searches take both ways: among few matches, and the walk
+        env.put("LIENTHONG_SEARCH_FEW_MATCHES", "3");
         env.put("DEMO_PASSWORD", Api.PASSWORD);
         LocalServer.deleteTree(target.resolve("it-softhsm"));
         if (SoftHsmTokens.available()) {

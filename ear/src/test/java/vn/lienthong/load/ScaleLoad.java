@@ -97,8 +97,11 @@ public final class ScaleLoad {
         paths.put("inbox, overdue", "api/v1/inbox?overdue=true");
         paths.put(
             "inbox, type and dates", "api/v1/inbox?type=QUYET_DINH&from=2024-01-01&to=2024-06-30");
-        paths.put("search, common words", "api/v1/inbox?q=" + encode("ke hoach"));
-        paths.put("search, rare words", "api/v1/inbox?q=" + encode("Phòng cháy chữa cháy"));
+        paths.put("search, words in 1 of 3 documents", "api/v1/inbox?q=" + encode("ke hoach"));
+        paths.put(
+            "search, words in 1 of 6 documents",
+            "api/v1/inbox?q=" + encode("Phòng cháy chữa cháy"));
+        paths.put("search, one document", "api/v1/inbox?q=" + encode("văn bản 123457"));
         paths.put("search, no match", "api/v1/inbox?q=" + encode("không có từ này"));
         paths.put("search + status filter", "api/v1/inbox?status=06&q=" + encode("quyet dinh"));
         paths.put("counts", "api/v1/inbox/counts");

@@ -90,6 +90,18 @@ public class Settings {
   String demoPassword;
 
   @Inject
+  @ConfigProperty(name = "lienthong.search.few-matches", defaultValue = "1000")
+  int searchFewMatches;
+
+  /**
+   * A search whose words find at most this many documents reads its page among them; above it, the
+   * inbox is walked in order (LIENTHONG_SEARCH_FEW_MATCHES, 1000).
+   */
+  public int searchFewMatches() {
+    return Math.max(1, searchFewMatches);
+  }
+
+  @Inject
   @ConfigProperty(name = "lienthong.exchange.register-within-working-hours", defaultValue = "8")
   long registerWithinWorkingHours;
 

@@ -25,7 +25,11 @@ import vn.lienthong.domain.exchange.IncomingDocument;
 
 @ApplicationScoped
 public class JpaExchange implements Exchange {
+  private static final org.jboss.logging.Logger LOG =
+      org.jboss.logging.Logger.getLogger(JpaExchange.class);
+
   @PersistenceContext EntityManager em;
+  @jakarta.inject.Inject Settings settings;
 
   @Override
   public void add(Envelope envelope) {
@@ -199,24 +203,89 @@ public class JpaExchange implements Exchange {
       sql.append(" AND d.handler = :handler");
       params.put("handler", filter.handler());
     }
-    if (filter.words() != null) {
-      sql.append(
-          " AND EXISTS (SELECT 1 FROM outgoing_document o WHERE o.id = d.document_id AND"
-              + " (o.search_meta || o.search_body) @@ plainto_tsquery('simple', lt_fold(:words)))");
-      params.put("words", filter.words());
-    }
     if (after != null) {
       sql.append(" AND (d.urgency_rank, d.arrived_at, d.id) < (:afterRank, :afterAt, :afterId)");
       params.put("afterRank", after.urgencyRank());
       params.put("afterAt", after.arrivedAt());
       params.put("afterId", after.id());
     }
-    sql.append(" ORDER BY d.urgency_rank DESC, d.arrived_at DESC, d.id DESC");
+    if (filter.words() != null) {
+      // Frequent words are found among the newest entries: a walk of a few hundred at most.
+      List<Delivery> near = nearestMatches(sql.toString(), params, filter.words(), limit);
+      if (near.size() == limit) {
+        LOG.debugf("search %s: among the newest", filter.words());
+        return withDocuments(near);
+      }
+      // The planner cannot tell a rare word from a frequent one (a number, a name: no statistics
+      // for it), so it walks the inbox in order and tests every document: fast when the words are
+      // frequent, seconds when they match a handful of 300,000. So the matches are looked up in
+      // the full-text index first; when they are few the page is read among them, and only when
+      // they are many does the walk run, which then finds a page's worth quickly.
+      int few = settings.searchFewMatches();
+      List<UUID> matching = matchingDocuments(filter.words(), few);
+      LOG.debugf(
+          "search %s: %s", filter.words(), matching.size() <= few ? "among the matches" : "walk");
+      if (matching.isEmpty()) {
+        return List.of();
+      }
+      if (matching.size() <= few) {
+        sql.append(" AND d.document_id IN (:matching)");
+        params.put("matching", matching);
+      } else {
+        sql.append(
+            " AND EXISTS (SELECT 1 FROM outgoing_document o WHERE o.id = d.document_id AND"
+                + " (o.search_meta || o.search_body) @@ plainto_tsquery('simple', lt_fold(:words)))");
+        params.put("words", filter.words());
+      }
+    }
+    sql.append(ORDER);
     var query = em.createNativeQuery(sql.toString(), Delivery.class);
     params.forEach(query::setParameter);
     @SuppressWarnings("unchecked")
     List<Delivery> page = query.setMaxResults(limit).getResultList();
     return withDocuments(page);
+  }
+
+  /** How many of the newest entries a search looks through before it asks the index. */
+  static final int SEARCH_NEAR = 500;
+
+  private static final String ORDER = " ORDER BY d.urgency_rank DESC, d.arrived_at DESC, d.id DESC";
+
+  /**
+   * The entries the words find among the {@link #SEARCH_NEAR} first of the page's order: a full
+   * page here is the page (they are the first matches in that order), found without the index.
+   */
+  private List<Delivery> nearestMatches(
+      String sql, Map<String, Object> params, String words, int limit) {
+    var query =
+        em.createNativeQuery(
+            "SELECT w.* FROM ("
+                + sql
+                + ORDER
+                + " LIMIT "
+                + SEARCH_NEAR
+                + ") w WHERE EXISTS (SELECT 1 FROM outgoing_document o WHERE o.id = w.document_id"
+                + " AND (o.search_meta || o.search_body) @@ plainto_tsquery('simple',"
+                + " lt_fold(:words))) ORDER BY w.urgency_rank DESC, w.arrived_at DESC, w.id DESC",
+            Delivery.class);
+    params.forEach(query::setParameter);
+    query.setParameter("words", words);
+    @SuppressWarnings("unchecked")
+    List<Delivery> found = query.setMaxResults(limit).getResultList();
+    return found;
+  }
+
+  /** Up to {@code few} + 1 documents (of any unit) the words find, by the GIN index. */
+  private List<UUID> matchingDocuments(String words, int few) {
+    @SuppressWarnings("unchecked")
+    List<Object> ids =
+        em.createNativeQuery(
+                "SELECT CAST(o.id AS text) FROM outgoing_document o WHERE (o.search_meta ||"
+                    + " o.search_body) @@ plainto_tsquery('simple', lt_fold(?1)) LIMIT ?2")
+            .setParameter(1, words)
+            .setParameter(2, few + 1)
+            .getResultList();
+    return ids.stream().map(id -> UUID.fromString(id.toString())).toList();
   }
 
   /** The deliveries with their documents, in the deliveries' order, in one more query. */
