@@ -246,6 +246,39 @@ class MalformedInputIT {
   }
 
   @Test
+  void aFileNameLosesItsBidiControlsAndDownloadsAreNeverSniffed() throws Exception {
+    Api.Answer created =
+        api.createDocument(
+            CLERK,
+            Api.metadata("CONG_VAN", "Về việc tên tệp", "NORMAL"),
+            TestPdf.of(1_000, "Ten tep"),
+            "Báo cáo\u202Efdp.exe");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String id = created.json().getString("id");
+    assertThat(api.get(CLERK, "api/v1/documents/" + id).json().getString("fileName"))
+        .isEqualTo("Báo cáofdp.exe");
+    var file =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                api.request("api/v1/documents/" + id + "/file")
+                    .header("Authorization", Api.auth(CLERK))
+                    .GET()
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+    assertThat(file.statusCode()).isEqualTo(200);
+    assertThat(file.headers().firstValue("Content-Type")).contains("application/pdf");
+    assertThat(file.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    // and every other answer, a problem too
+    var problem =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                api.request("api/v1/units").GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+    assertThat(problem.statusCode()).isEqualTo(401);
+    assertThat(problem.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+  }
+
+  @Test
   void badPagingIs400() {
     assertProblem(api.get(CLERK, "api/v1/inbox?limit=0"), 400, "validation");
     assertProblem(api.get(CLERK, "api/v1/inbox?offset=-1&limit=abc"), 400, "validation");

@@ -99,7 +99,9 @@ public class Uploads {
       return "van-ban.pdf";
     }
     String base = fileName.replace('\\', '/');
-    base = base.substring(base.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
+    // control characters, and format characters: the bidi overrides that make "gpj.exe" read as
+    // "exe.jpg" in a list, zero-width marks that make two names look the same
+    base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\\p{Cf}]", "").strip();
     if (base.isEmpty()) {
       return "van-ban.pdf";
     }

@@ -12,5 +12,8 @@ class UploadsTest {
     assertThat(Uploads.cleanName(null)).isEqualTo("van-ban.pdf");
     assertThat(Uploads.cleanName("a\u0000b.pdf")).isEqualTo("ab.pdf");
     assertThat(Uploads.cleanName("x".repeat(300))).hasSize(255);
+    // a right-to-left override would show "Báo cáo\u202Efdp.exe" as "Báo cáoexe.pdf"
+    assertThat(Uploads.cleanName("Báo cáo\u202Efdp.exe")).isEqualTo("Báo cáofdp.exe");
+    assertThat(Uploads.cleanName("\u2066Quyết\u200B định\u2069.pdf")).isEqualTo("Quyết định.pdf");
   }
 }
