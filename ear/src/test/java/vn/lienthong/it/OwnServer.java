@@ -41,6 +41,13 @@ final class OwnServer {
   /** Starts it; {@code requireReady} false for a server whose readiness is meant to fail. */
   static LocalServer start(Path dir, Map<String, String> env, boolean requireReady)
       throws IOException {
+    return start(dir, env, requireReady, true);
+  }
+
+  /** Starts it, waiting only for the management interface when {@code requireDeployed} is false. */
+  static LocalServer start(
+      Path dir, Map<String, String> env, boolean requireReady, boolean requireDeployed)
+      throws IOException {
     return LocalServer.start(
         new LocalServer.Options(
             Path.of("target", "server").toAbsolutePath(),
@@ -49,6 +56,7 @@ final class OwnServer {
             dir.resolve("server.log"),
             env,
             dir.resolve("base")),
-        requireReady);
+        requireReady,
+        requireDeployed);
   }
 }

@@ -52,6 +52,7 @@ public final class LocalServer implements AutoCloseable {
   private Process process;
   private boolean closed;
   private boolean requireReady = true;
+  private boolean requireDeployed = true;
 
   /**
    * A fresh base directory from the installation's: its configuration copied, its deployments
@@ -96,6 +97,16 @@ public final class LocalServer implements AutoCloseable {
    * answers, for a server whose readiness is meant to fail (a test of what readiness says).
    */
   public static LocalServer start(Options options, boolean requireReady) throws IOException {
+    return start(options, requireReady, true);
+  }
+
+  /**
+   * As {@link #start(Options, boolean)}; with {@code requireDeployed} false as well it waits only
+   * until the management interface answers, for a server whose application is meant to refuse to
+   * start (a test of production mode's checks).
+   */
+  public static LocalServer start(Options options, boolean requireReady, boolean requireDeployed)
+      throws IOException {
     if (!Files.isRegularFile(options.serverDir().resolve("jboss-modules.jar"))) {
       throw new IllegalStateException(
           "no provisioned server at " + options.serverDir() + ": build the ear module first");
@@ -124,6 +135,7 @@ public final class LocalServer implements AutoCloseable {
     }
     LocalServer server = new LocalServer(options, pg, db);
     server.requireReady = requireReady;
+    server.requireDeployed = requireDeployed;
     // Whatever ends this JVM (Ctrl-C, a failed test run) ends the server and the database too.
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "lienthong-local-server-stop"));
     server.startServer();
@@ -241,7 +253,7 @@ public final class LocalServer implements AutoCloseable {
         if (r.statusCode() == 200 && r.body().contains("database")) {
           return;
         }
-        if (!requireReady && deployed(http)) {
+        if (!requireReady && (!requireDeployed || deployed(http))) {
           return;
         }
       } catch (IOException e) {

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.lienthong.application.security.LoginLimits;
 
 /**
  * The application's settings, from MicroProfile Config: system properties, then environment
@@ -216,6 +217,91 @@ public class Settings {
 
   public String demoPassword() {
     return demoPassword;
+  }
+
+  @Inject
+  @ConfigProperty(name = "lienthong.login.account-failures", defaultValue = "10")
+  int loginAccountFailures;
+
+  @Inject
+  @ConfigProperty(name = "lienthong.login.address-failures", defaultValue = "50")
+  int loginAddressFailures;
+
+  @Inject
+  @ConfigProperty(name = "lienthong.login.window-seconds", defaultValue = "60")
+  long loginWindowSeconds;
+
+  @Inject
+  @ConfigProperty(name = "lienthong.login.lockout-seconds", defaultValue = "300")
+  long loginLockoutSeconds;
+
+  /**
+   * The login throttle (LIENTHONG_LOGIN_ACCOUNT_FAILURES 10, LIENTHONG_LOGIN_ADDRESS_FAILURES 50
+   * within LIENTHONG_LOGIN_WINDOW_SECONDS 60, then LIENTHONG_LOGIN_LOCKOUT_SECONDS 300 refused).
+   */
+  public LoginLimits loginLimits() {
+    return new LoginLimits(
+        Math.max(1, loginAccountFailures),
+        Math.max(1, loginAddressFailures),
+        Duration.ofSeconds(Math.max(1, loginWindowSeconds)),
+        Duration.ofSeconds(Math.max(1, loginLockoutSeconds)));
+  }
+
+  @Inject
+  @ConfigProperty(name = "postgresql.password")
+  Optional<String> databasePassword;
+
+  /** Production: the database password is given (POSTGRESQL_PASSWORD), never a built-in one. */
+  public boolean databasePasswordGiven() {
+    return databasePassword.filter(p -> !p.isBlank()).isPresent();
+  }
+
+  @Inject
+  @ConfigProperty(name = "lienthong.tls.keystore")
+  Optional<String> tlsKeystore;
+
+  @Inject
+  @ConfigProperty(name = "lienthong.tls.keystore-password")
+  Optional<String> tlsKeystorePassword;
+
+  /** The HTTPS listener's PKCS#12 keystore with the unit's TLS key (LIENTHONG_TLS_KEYSTORE). */
+  public Optional<Path> tlsKeystore() {
+    return tlsKeystore.map(String::strip).filter(t -> !t.isEmpty()).map(Path::of);
+  }
+
+  /** Its password (LIENTHONG_TLS_KEYSTORE_PASSWORD): read to check the keystore, never logged. */
+  public Optional<char[]> tlsKeystorePassword() {
+    return tlsKeystorePassword.filter(p -> !p.isEmpty()).map(String::toCharArray);
+  }
+
+  @Inject
+  @ConfigProperty(name = "lienthong.units.file")
+  Optional<String> unitsFile;
+
+  /** Production: the unit tree to load (LIENTHONG_UNITS_FILE, the demo data sets' format). */
+  public Optional<Path> unitsFile() {
+    return unitsFile.map(String::strip).filter(t -> !t.isEmpty()).map(Path::of);
+  }
+
+  @Inject
+  @ConfigProperty(name = "lienthong.admin.username")
+  Optional<String> adminUsername;
+
+  @Inject
+  @ConfigProperty(name = "lienthong.admin.password")
+  Optional<String> adminPassword;
+
+  /**
+   * The first administrator, made at start when none exists (LIENTHONG_ADMIN_USERNAME and
+   * LIENTHONG_ADMIN_PASSWORD); a production server with no administrator and neither set refuses to
+   * start.
+   */
+  public Optional<String[]> firstAdministrator() {
+    if (adminUsername.filter(u -> !u.isBlank()).isEmpty()
+        || adminPassword.filter(p -> !p.isEmpty()).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new String[] {adminUsername.get().strip(), adminPassword.get()});
   }
 
   @Produces

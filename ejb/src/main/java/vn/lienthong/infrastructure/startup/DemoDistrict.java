@@ -7,15 +7,14 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
-import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.jboss.logging.Logger;
+import vn.lienthong.application.security.Passwords;
 import vn.lienthong.domain.unit.Unit;
 
 /**
@@ -28,16 +27,12 @@ import vn.lienthong.domain.unit.Unit;
 final class DemoDistrict {
   private static final Logger LOG = Logger.getLogger(DemoDistrict.class);
 
-  /** bcrypt cost 10: about 50 ms a check on this hardware, slow enough against guessing. */
-  static final int BCRYPT_COST = 10;
-
   /** The data sets under META-INF/demo/: the article's district, or the 2025 two-level model. */
   static final List<String> DATA_SETS = List.of("district", "two-level");
 
   private final DataSource dataSource;
   private final String password;
   private final String dataSet;
-  private final SecureRandom random = new SecureRandom();
 
   DemoDistrict(DataSource dataSource, String password, String dataSet) {
     if (!DATA_SETS.contains(dataSet)) {
@@ -99,7 +94,7 @@ final class DemoDistrict {
     }
   }
 
-  private static int insertUnit(Connection c, JsonObject u, int order) throws SQLException {
+  static int insertUnit(Connection c, JsonObject u, int order) throws SQLException {
     int inserted;
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -158,8 +153,25 @@ final class DemoDistrict {
 
   /** bcrypt in modular crypt form ($2a$10$...), which the Elytron JDBC realm verifies. */
   String hash(String secret) {
-    byte[] salt = new byte[16];
-    random.nextBytes(salt);
-    return OpenBSDBCrypt.generate("2a", secret.toCharArray(), salt, BCRYPT_COST);
+    return Passwords.hash(secret);
+  }
+
+  /**
+   * The accounts every demo data set makes: admin and, per unit, one per role. Production refuses
+   * to start while one of them still opens with the demo password.
+   */
+  static java.util.Set<String> demoAccounts() {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    for (String set : DATA_SETS) {
+      JsonObject data = read(set);
+      names.add(data.getJsonObject("admin").getString("username"));
+      for (JsonValue v : data.getJsonArray("units")) {
+        String key = Unit.accountKey(v.asJsonObject().getString("shortName"));
+        for (JsonValue r : data.getJsonArray("roles")) {
+          names.add(r.asJsonObject().getString("prefix") + "." + key);
+        }
+      }
+    }
+    return names;
   }
 }
