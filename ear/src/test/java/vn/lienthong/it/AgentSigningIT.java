@@ -32,7 +32,7 @@ import vn.lienthong.server.SoftHsmTokens;
  * copy.
  */
 class AgentSigningIT {
-  private static final String ORIGIN = "http://localhost:8180";
+  private static final String ORIGIN = TestServer.ORIGIN;
   private static Process agent;
   private static URI agentUri;
   private static String token;

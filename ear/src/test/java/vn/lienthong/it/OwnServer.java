@@ -8,12 +8,13 @@ import java.util.Map;
 import vn.lienthong.server.LocalServer;
 
 /**
- * A server of a test's own, beside the suite's shared one: ports offset by 300, its own database,
- * data and server base directory under target/&lt;name&gt;, for a configuration the shared server
- * must not have (a broken seal, production mode, a broker that gives up quickly). One at a time.
+ * A server of a test's own, beside the suite's shared one: ports offset 200 past it, its own
+ * database, data and server base directory under target/&lt;name&gt;, for a configuration the
+ * shared server must not have (a broken seal, production mode, a broker that gives up quickly). One
+ * at a time.
  */
 final class OwnServer {
-  static final int OFFSET = 300;
+  static final int OFFSET = TestServer.OFFSET + 200;
 
   private OwnServer() {}
 

@@ -23,6 +23,15 @@ final class TestServer {
   /** Public verifications per client per minute; the rate-limit test exhausts it from 127.0.0.2. */
   static final int VERIFICATIONS_PER_MINUTE = 30;
 
+  /**
+   * Ports offset by 100 unless {@code -Dit.portOffset} says otherwise (a second checkout running
+   * its suite beside this one).
+   */
+  static final int OFFSET = Integer.getInteger("it.portOffset", 100);
+
+  /** The server's own address, as the demo PKI and the public URL name it. */
+  static final String ORIGIN = "http://localhost:" + (8080 + OFFSET);
+
   private static LocalServer server;
   private static DemoPki pki;
   private static Map<String, String> tokens;
@@ -43,7 +52,7 @@ final class TestServer {
         Files.deleteIfExists(target.resolve("it-server.log"));
         Map<String, String> env = new java.util.LinkedHashMap<>();
         env.put("LIENTHONG_MODE", "demo");
-        env.put("LIENTHONG_PUBLIC_URL", "http://localhost:8180");
+        env.put("LIENTHONG_PUBLIC_URL", ORIGIN);
         env.put("LIENTHONG_DATA_DIR", target.resolve("it-data").toString());
         env.put("LIENTHONG_VERIFICATION_PER_MINUTE", String.valueOf(VERIFICATIONS_PER_MINUTE));
         env.put("LIENTHONG_UPLOAD_MAX_BYTES", String.valueOf(UPLOAD_LIMIT));
@@ -55,14 +64,14 @@ final class TestServer {
         if (SoftHsmTokens.available()) {
           // The demo PKI is made here first (the server opens the same folder), so that the
           // tokens' certificates come from the CA the server trusts.
-          pki = DemoPki.openOrCreate(target.resolve("it-data/pki"), "http://localhost:8180/pki");
+          pki = DemoPki.openOrCreate(target.resolve("it-data/pki"), ORIGIN + "/pki");
           tokens = SoftHsmTokens.setUp(target.resolve("it-softhsm"), pki);
           env.putAll(tokens);
         }
         server =
             LocalServer.start(
                 new LocalServer.Options(
-                    target.resolve("server"), 100, db, target.resolve("it-server.log"), env));
+                    target.resolve("server"), OFFSET, db, target.resolve("it-server.log"), env));
       } catch (IOException e) {
         startFailure = new UncheckedIOException(e);
         throw startFailure;
