@@ -63,11 +63,26 @@ final class RawHttp {
   /** A small POST from a chosen local address (127.0.0.2...), as another client would make it. */
   static Answer postFrom(
       String localAddress, URI base, String path, Map<String, String> headers, byte[] body) {
+    return sendFrom("POST", localAddress, base, path, headers, body);
+  }
+
+  /** A GET from a chosen local address. */
+  static Answer getFrom(String localAddress, URI base, String path, Map<String, String> headers) {
+    return sendFrom("GET", localAddress, base, path, headers, new byte[0]);
+  }
+
+  private static Answer sendFrom(
+      String method,
+      String localAddress,
+      URI base,
+      String path,
+      Map<String, String> headers,
+      byte[] body) {
     try (Socket socket = new Socket()) {
       socket.bind(new java.net.InetSocketAddress(localAddress, 0));
       socket.connect(new java.net.InetSocketAddress(base.getHost(), base.getPort()), 5_000);
       socket.setSoTimeout(60_000);
-      StringBuilder head = new StringBuilder("POST /" + path + " HTTP/1.1\r\n");
+      StringBuilder head = new StringBuilder(method + " /" + path + " HTTP/1.1\r\n");
       head.append("Host: ")
           .append(base.getHost())
           .append(':')

@@ -67,4 +67,16 @@ class SessionIT {
     assertThat(missing.body()).contains("password");
     assertThat(call("GET", "api/v1/units", null).statusCode()).isEqualTo(401);
   }
+
+  @Test
+  void aLoginBodyPastFourKilobytesIsRefusedUnread() throws Exception {
+    String padding = "x".repeat(5000);
+    var big =
+        call(
+            "POST",
+            "api/v1/session",
+            "{\"username\":\"vanthu.vp\",\"password\":\"" + padding + "\"}");
+    assertThat(big.statusCode()).isEqualTo(413);
+    assertThat(big.body()).contains("Nội dung yêu cầu vượt quá 4096 byte");
+  }
 }

@@ -46,19 +46,26 @@ public class LoginThrottle {
     return until == null ? Optional.empty() : Optional.of(Duration.between(now, until));
   }
 
-  /** Counts a wrong password (or an unknown account) for both; locks what reached its limit. */
-  public void failed(String username, String address) {
+  /**
+   * Counts a wrong password (or an unknown account) for both; locks what reached its limit. Returns
+   * whether this failure locked the account or the address.
+   */
+  public boolean failed(String username, String address) {
     Instant now = clock.instant();
     LoginLimits limits = limits();
     Instant until = now.plus(limits.lockout());
+    boolean locked = false;
     String account = accountKey(username);
     if (counters.addFailure(account, now, limits.window()) >= limits.accountFailures()) {
       counters.lock(account, until);
+      locked = true;
     }
     String client = addressKey(address);
     if (counters.addFailure(client, now, limits.window()) >= limits.addressFailures()) {
       counters.lock(client, until);
+      locked = true;
     }
+    return locked;
   }
 
   /** A good password: the account's count of failures starts again. */

@@ -12,6 +12,17 @@ public class ContentTooLargeException extends DomainException {
     this.limitBytes = limitBytes;
   }
 
+  /** A request body (not a file) past what its call needs. */
+  public static ContentTooLargeException body(long limitBytes) {
+    return new ContentTooLargeException(
+        "Nội dung yêu cầu vượt quá " + describe(limitBytes) + ".", limitBytes);
+  }
+
+  private ContentTooLargeException(String message, long limitBytes) {
+    super(message);
+    this.limitBytes = limitBytes;
+  }
+
   public long limitBytes() {
     return limitBytes;
   }

@@ -16,14 +16,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import vn.lienthong.application.security.Caller;
+import vn.lienthong.application.security.LoginAttempts;
 import vn.lienthong.domain.InvalidInputException;
 
 /**
  * The web client's login: the password is checked once by the security domain (bcrypt is slow by
- * design), then the HTTP session carries the identity; scripts keep using HTTP Basic.
+ * design), then the HTTP session carries the identity; scripts keep using HTTP Basic. The login
+ * throttle is asked first, as for Basic credentials (LoginGuard).
  */
 @Path("/session")
 @RequestScoped
@@ -31,6 +35,7 @@ import vn.lienthong.domain.InvalidInputException;
 public class SessionResource {
   @Inject HttpServletRequest request;
   @Inject CurrentCaller caller;
+  @Inject LoginAttempts attempts;
 
   /** Who is logged in, as the web client shows it. */
   public record Me(String username, String role, String unitCode) {
@@ -45,6 +50,11 @@ public class SessionResource {
   public Me login(JsonObject body) {
     String username = text(body, "username");
     String password = text(body, "password");
+    String address = request.getRemoteAddr();
+    Optional<Duration> wait = attempts.refused(username, address);
+    if (wait.isPresent()) {
+      throw LoginAttempts.tooMany(wait.get());
+    }
     try {
       if (request.getUserPrincipal() != null) {
         request.logout();
@@ -59,8 +69,10 @@ public class SessionResource {
       if (session != null) {
         session.invalidate();
       }
+      attempts.failed(username, address);
       throw new NotAuthorizedException("Basic realm=\"Lien Thong\"");
     }
+    attempts.succeeded(username);
     return Me.of(caller.get());
   }
 

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 import vn.lienthong.application.Settings;
 import vn.lienthong.domain.content.ContentTooLargeException;
 import vn.lienthong.web.problem.Problem;
@@ -22,12 +23,17 @@ import vn.lienthong.web.problem.Problems;
 /**
  * Cuts request bodies at the upload limit before anything parses them: a declared length over the
  * limit is refused at once (413, nothing read), and a chunked body stops being read at the limit.
- * The allowance covers the multipart envelope around a file of exactly the limit.
+ * The allowance covers the multipart envelope around a file of exactly the limit. The login's body
+ * is held to a few kilobytes.
  */
 @WebFilter(urlPatterns = "/api/*", asyncSupported = true)
 public class UploadLimitFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
   private static final long MULTIPART_ALLOWANCE = 1024 * 1024;
+
+  /** The web client's login body: a user name and a password, with room to spare. */
+  static final long SESSION_BODY_MAX = 4 * 1024;
+
   private static final Jsonb JSON = JsonbBuilder.create();
 
   @Inject transient Settings settings;
@@ -35,15 +41,25 @@ public class UploadLimitFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
       throws IOException, ServletException {
-    long fileLimit = settings.uploadMaxBytes();
-    if (req.getRequestURI().startsWith("/api/v1/verifications")) {
-      // the public endpoint takes smaller files than the officials' uploads
-      fileLimit = Math.min(fileLimit, settings.verificationMaxBytes());
+    long limit;
+    Supplier<ContentTooLargeException> tooLarge;
+    if (req.getRequestURI().equals("/api/v1/session")) {
+      // a login is a user name and a password; it is open to anyone, so it gets no more
+      limit = SESSION_BODY_MAX;
+      tooLarge = () -> ContentTooLargeException.body(SESSION_BODY_MAX);
+    } else {
+      long fileLimit = settings.uploadMaxBytes();
+      if (req.getRequestURI().startsWith("/api/v1/verifications")) {
+        // the public endpoint takes smaller files than the officials' uploads
+        fileLimit = Math.min(fileLimit, settings.verificationMaxBytes());
+      }
+      long files = fileLimit;
+      limit = fileLimit + MULTIPART_ALLOWANCE;
+      tooLarge = () -> new ContentTooLargeException(files);
     }
-    long limit = fileLimit + MULTIPART_ALLOWANCE;
     long declared = req.getContentLengthLong();
     if (declared > limit) {
-      Problem p = Problems.of(new ContentTooLargeException(fileLimit));
+      Problem p = Problems.of(tooLarge.get());
       resp.setStatus(p.status());
       resp.setContentType(Problem.MEDIA_TYPE);
       resp.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -51,19 +67,19 @@ public class UploadLimitFilter extends HttpFilter {
       resp.getWriter().write(JSON.toJson(p));
       return;
     }
-    chain.doFilter(declared >= 0 ? req : new Limited(req, limit, fileLimit), resp);
+    chain.doFilter(declared >= 0 ? req : new Limited(req, limit, tooLarge), resp);
   }
 
   /** A request whose body stream fails with 413 past the limit. */
   private static final class Limited extends HttpServletRequestWrapper {
     private final long limit;
-    private final long fileLimit;
+    private final Supplier<ContentTooLargeException> tooLarge;
     private ServletInputStream stream;
 
-    Limited(HttpServletRequest req, long limit, long fileLimit) {
+    Limited(HttpServletRequest req, long limit, Supplier<ContentTooLargeException> tooLarge) {
       super(req);
       this.limit = limit;
-      this.fileLimit = fileLimit;
+      this.tooLarge = tooLarge;
     }
 
     @Override
@@ -95,7 +111,7 @@ public class UploadLimitFilter extends HttpFilter {
               private void count(int n) {
                 count += n;
                 if (count > limit) {
-                  throw new ContentTooLargeException(fileLimit);
+                  throw tooLarge.get();
                 }
               }
 

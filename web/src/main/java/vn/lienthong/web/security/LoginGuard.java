@@ -1,0 +1,88 @@
+package vn.lienthong.web.security;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.servlet.handlers.ServletRequestContext;
+import io.undertow.util.Headers;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import vn.lienthong.application.security.LoginAttempts;
+import vn.lienthong.domain.TooManyRequestsException;
+import vn.lienthong.web.problem.Problem;
+import vn.lienthong.web.problem.Problems;
+
+/**
+ * Asks the login throttle about every request that carries HTTP Basic credentials, before the
+ * container checks the password: a locked account or address is answered 429 with no bcrypt spent,
+ * so guessing costs the guesser, not the server. After the check, a 401 is counted as a failure;
+ * anything else means the password was right.
+ */
+final class LoginGuard implements HttpHandler {
+  private static final Jsonb JSON = JsonbBuilder.create();
+
+  private final HttpHandler next;
+  private volatile LoginAttempts attempts;
+
+  LoginGuard(HttpHandler next) {
+    this.next = next;
+  }
+
+  @Override
+  public void handleRequest(HttpServerExchange exchange) throws Exception {
+    String username =
+        BasicCredentials.username(exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION));
+    if (username == null) {
+      next.handleRequest(exchange);
+      return;
+    }
+    String address = address(exchange);
+    LoginAttempts login = attempts();
+    Optional<Duration> wait = login.refused(username, address);
+    if (wait.isPresent()) {
+      refuse(exchange, LoginAttempts.tooMany(wait.get()));
+      return;
+    }
+    next.handleRequest(exchange);
+    if (exchange.getStatusCode() == HttpServletResponse.SC_UNAUTHORIZED) {
+      login.failed(username, address);
+    } else {
+      login.succeeded(username);
+    }
+  }
+
+  private LoginAttempts attempts() {
+    LoginAttempts a = attempts;
+    if (a == null) {
+      // a client proxy of an application-scoped bean, looked up once the deployment runs
+      a = CDI.current().select(LoginAttempts.class).get();
+      attempts = a;
+    }
+    return a;
+  }
+
+  private static String address(HttpServerExchange exchange) {
+    InetSocketAddress source = exchange.getSourceAddress();
+    return source == null || source.getAddress() == null
+        ? "unknown"
+        : source.getAddress().getHostAddress();
+  }
+
+  private static void refuse(HttpServerExchange exchange, TooManyRequestsException e)
+      throws IOException {
+    Problem p = Problems.of(e);
+    ServletRequestContext context = exchange.getAttachment(ServletRequestContext.ATTACHMENT_KEY);
+    HttpServletResponse response = (HttpServletResponse) context.getServletResponse();
+    response.setStatus(p.status());
+    response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
+    response.setContentType(Problem.MEDIA_TYPE);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.getWriter().write(JSON.toJson(p));
+  }
+}
