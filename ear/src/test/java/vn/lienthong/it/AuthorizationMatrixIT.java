@@ -157,19 +157,23 @@ class AuthorizationMatrixIT {
     String[] found = new String[checks.size()];
     run(checks.stream().filter(c -> !LAST.contains(c.operation())).toList(), found);
     run(checks.stream().filter(c -> LAST.contains(c.operation())).toList(), found);
+    int mismatches = 0;
     for (String mismatch : found) {
       if (mismatch != null) {
         problems.add(mismatch);
+        mismatches++;
       }
     }
     if (!problems.isEmpty()) {
       fail(
-          problems.size()
+          mismatches
               + " of "
               + checks.size()
               + " calls on "
               + documented.size()
-              + " operations do not answer as the matrix says:\n  "
+              + " operations do not answer as the matrix says, "
+              + (problems.size() - mismatches)
+              + " operations are not in both the matrix and the document:\n  "
               + String.join("\n  ", problems));
     }
   }
