@@ -21,6 +21,7 @@ import vn.lienthong.application.signing.SessionView;
 import vn.lienthong.application.signing.SigningService;
 import vn.lienthong.domain.DomainException;
 import vn.lienthong.domain.InvalidInputException;
+import vn.lienthong.domain.user.Role;
 import vn.lienthong.web.problem.Problem;
 import vn.lienthong.web.problem.Problems;
 
@@ -71,6 +72,8 @@ public class SigningResource {
     }
     List<byte[]> chain = JsonBodies.base64List(o, "certificateChain");
     var who = caller.get();
+    // the role is the caller's, not an item's: a wrong role is refused for the whole batch
+    who.require("ký văn bản", Role.LEADER);
     List<BatchItem> results = new ArrayList<>();
     for (JsonValue v : ids) {
       UUID id = JsonBodies.uuid(v, "documents");
@@ -106,6 +109,7 @@ public class SigningResource {
           JsonBodies.base64(item.get("signatureValue"), "signatureValue"));
     }
     var who = caller.get();
+    who.require("ký văn bản", Role.LEADER);
     List<BatchItem> results = new ArrayList<>();
     values.forEach(
         (sid, value) -> {
