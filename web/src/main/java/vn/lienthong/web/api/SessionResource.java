@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import vn.lienthong.application.security.ApiTokens;
 import vn.lienthong.application.security.Caller;
 import vn.lienthong.application.security.LoginAttempts;
 import vn.lienthong.domain.InvalidInputException;
@@ -47,7 +48,9 @@ public class SessionResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Đăng nhập cho trình duyệt: mở phiên làm việc (cookie)")
-  public Me login(JsonObject body) {
+  public Me login(String json) {
+    // read here, so a body that is not JSON is a 400 like any other bad field
+    JsonObject body = JsonBodies.object(json, "username");
     String username = text(body, "username");
     String password = text(body, "password");
     String address = request.getRemoteAddr();
@@ -56,6 +59,10 @@ public class SessionResource {
       throw LoginAttempts.tooMany(wait.get());
     }
     try {
+      if (username.startsWith(ApiTokens.PRINCIPAL_PREFIX)) {
+        // an API token is for scripts; it does not open a browser session
+        throw new ServletException("not a user name");
+      }
       if (request.getUserPrincipal() != null) {
         request.logout();
       }
