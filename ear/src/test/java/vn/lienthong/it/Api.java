@@ -83,6 +83,10 @@ final class Api {
     return send(request(path).header("Authorization", authorization).GET().build());
   }
 
+  Answer delete(String user, String path) {
+    return send(request(path).header("Authorization", auth(user)).DELETE().build());
+  }
+
   Answer postJson(String user, String path, JsonStructure body) {
     return postJson(user, path, body.toString());
   }

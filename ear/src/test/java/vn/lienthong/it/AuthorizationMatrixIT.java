@@ -401,9 +401,24 @@ class AuthorizationMatrixIT {
             "registers/incoming",
             "registers/outgoing",
             "session",
+            "tokens",
             "units")) {
       r.put("GET /api/v1/" + path, (who, ok) -> get("api/v1/" + path));
     }
+    r.put(
+        "POST /api/v1/tokens",
+        (who, ok) -> json("POST", "api/v1/tokens", "{\"name\":\"ma trận\"}"));
+    Fixture<String> forRevoke =
+        new Fixture<>(
+            () ->
+                TestServer.api()
+                    .postJson(MatrixFixtures.CLERK, "api/v1/tokens", "{\"name\":\"thu hồi\"}")
+                    .json()
+                    .getJsonObject("token")
+                    .getString("id"));
+    r.put(
+        "DELETE /api/v1/tokens/{id}",
+        (who, ok) -> MatrixHttp.Request.of("DELETE", "api/v1/tokens/" + forRevoke.get(ok)));
     r.put("DELETE /api/v1/session", (who, ok) -> MatrixHttp.Request.of("DELETE", "api/v1/session"));
     r.put(
         "POST /api/v1/session",

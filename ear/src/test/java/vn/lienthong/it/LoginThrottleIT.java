@@ -67,7 +67,7 @@ class LoginThrottleIT {
 
   @Test
   void theWebClientsLoginIsThrottledToo() {
-    String user = "lanhdao.haichau";
+    String user = "lanhdao.vinhtrung";
     for (int i = 1; i <= 10; i++) {
       assertThat(sessionLogin(user, "sai-" + i).status()).as("attempt %d", i).isEqualTo(401);
     }

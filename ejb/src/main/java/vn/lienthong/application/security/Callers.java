@@ -9,8 +9,13 @@ import vn.lienthong.domain.user.Users;
 @Stateless
 public class Callers {
   @Inject Users users;
+  @Inject ApiTokens tokens;
 
+  /** A user name, or a token's principal (~id): the token's user, unit and role. */
   public Optional<Caller> resolve(String username) {
+    if (username.startsWith(ApiTokens.PRINCIPAL_PREFIX)) {
+      return tokens.caller(username);
+    }
     return users
         .find(username)
         .filter(u -> u.enabled())

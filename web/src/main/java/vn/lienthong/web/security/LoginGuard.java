@@ -22,7 +22,9 @@ import vn.lienthong.web.problem.Problems;
  * Asks the login throttle about every request that carries HTTP Basic credentials, before the
  * container checks the password: a locked account or address is answered 429 with no bcrypt spent,
  * so guessing costs the guesser, not the server. After the check, a 401 is counted as a failure;
- * anything else means the password was right.
+ * anything else means the password was right. An API token ({@code Bearer lt_<id>.<secret>}) is
+ * rewritten here into the Basic credentials of its principal, {@code ~<id>}, which the security
+ * domain sends to the token realm; it is throttled like a password.
  */
 final class LoginGuard implements HttpHandler {
   private static final Jsonb JSON = JsonbBuilder.create();
@@ -36,8 +38,14 @@ final class LoginGuard implements HttpHandler {
 
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
-    String username =
-        BasicCredentials.username(exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION));
+    String authorization = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
+    String basic = BasicCredentials.fromBearerToken(authorization);
+    if (basic != null) {
+      // an API token goes to the token realm as the principal ~id with its secret
+      exchange.getRequestHeaders().put(Headers.AUTHORIZATION, basic);
+      authorization = basic;
+    }
+    String username = BasicCredentials.username(authorization);
     if (username == null) {
       next.handleRequest(exchange);
       return;

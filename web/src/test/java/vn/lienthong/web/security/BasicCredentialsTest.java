@@ -28,4 +28,16 @@ class BasicCredentialsTest {
     assertThat(BasicCredentials.username("Basic !!!not-base64")).isNull();
     assertThat(BasicCredentials.username(basic("no-colon"))).isNull();
   }
+
+  @Test
+  void anApiTokenBecomesTheBasicCredentialsOfItsPrincipal() {
+    String basic = BasicCredentials.fromBearerToken("Bearer lt_0a1b-2c.s3cr3t_-x");
+    assertThat(basic).isEqualTo(basic("~0a1b-2c:s3cr3t_-x"));
+    assertThat(BasicCredentials.username(basic)).isEqualTo("~0a1b-2c");
+    assertThat(BasicCredentials.fromBearerToken("Bearer other-token")).isNull();
+    assertThat(BasicCredentials.fromBearerToken("Bearer lt_nodot")).isNull();
+    assertThat(BasicCredentials.fromBearerToken("Bearer lt_id.")).isNull();
+    assertThat(BasicCredentials.fromBearerToken("Bearer lt_a:b.c")).isNull();
+    assertThat(BasicCredentials.fromBearerToken(basic("a:b"))).isNull();
+  }
 }
