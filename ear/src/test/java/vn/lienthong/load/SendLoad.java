@@ -32,7 +32,7 @@ import vn.lienthong.server.LocalServer;
  * the sending unit create and send PDFs to three units from parallel clients. Prints sends per
  * second and send → inbox latency (sent_at of the document to arrived_at of each delivery, both
  * stamped by the server). Run: mvn -Pload package -DskipTests (README), parameters as system
- * properties load.sends, load.clients, load.bytes.
+ * properties load.sends, load.clients, load.bytes, load.auth (basic, token, session).
  */
 public final class SendLoad {
   private static final String PASSWORD = "demo-load";
@@ -42,8 +42,18 @@ public final class SendLoad {
       "{\"recipients\":[\"000.01.31.H17\",\"000.02.31.H17\",\"000.30.31.H17\"]}";
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
-  /** HTTP Basic on every call (a script), or one login and the session cookie (the web client). */
-  private static final boolean BASIC = !"session".equals(System.getProperty("load.auth", "basic"));
+  /**
+   * How the sending clerk's calls log in (load.auth): HTTP Basic on every call (a script with a
+   * password), a personal API token on every call (token: a script as the README advises), or one
+   * login and the session cookie (session: the web client).
+   */
+  private static final String AUTH = System.getProperty("load.auth", "basic");
+
+  private static final boolean BASIC = AUTH.equals("basic");
+  private static final boolean TOKEN = AUTH.equals("token");
+
+  /** The sender's API token, when load.auth=token. */
+  private static String token;
 
   private SendLoad() {}
 
@@ -81,7 +91,21 @@ public final class SendLoad {
               .executor(httpThreads)
               .cookieHandler(new java.net.CookieManager())
               .build();
-      if (!BASIC) {
+      if (TOKEN) {
+        HttpResponse<String> made =
+            http.send(
+                HttpRequest.newBuilder(server.baseUri().resolve("api/v1/tokens"))
+                    .header("Authorization", basic(SENDER))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"đo tải\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher m = Pattern.compile("\"secret\"\\s*:\\s*\"([^\"]+)\"").matcher(made.body());
+        if (made.statusCode() != 201 || !m.find()) {
+          throw new IllegalStateException("token not made: " + made.statusCode());
+        }
+        token = m.group(1);
+      } else if (!BASIC) {
         HttpResponse<String> login =
             http.send(
                 HttpRequest.newBuilder(server.baseUri().resolve("api/v1/session"))
@@ -99,7 +123,12 @@ public final class SendLoad {
       run(http, server.baseUri(), issue(http, server.baseUri(), pdf, warmup, clients), clients);
       System.out.printf(
           "measuring: %d sends of %d-byte PDFs to 3 units from %d clients, %s%n",
-          sends, pdf.length, clients, BASIC ? "HTTP Basic on every call" : "one login, session");
+          sends,
+          pdf.length,
+          clients,
+          BASIC
+              ? "HTTP Basic on every call"
+              : TOKEN ? "API token on every call" : "one login, session");
       // A document is sent once it is signed and issued (not timed: SigningLoad measures that).
       List<UUID> ready = issue(http, server.baseUri(), pdf, sends, clients);
       long t0 = System.nanoTime();
@@ -242,6 +271,9 @@ public final class SendLoad {
 
   private static HttpRequest.Builder request(URI uri) {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2));
+    if (TOKEN) {
+      return b.header("Authorization", "Bearer " + token);
+    }
     return !BASIC ? b : b.header("Authorization", basic(SENDER));
   }
 
