@@ -105,7 +105,7 @@ final class RawHttp {
     return new Api.Answer(a.status(), a.contentType(), a.body());
   }
 
-  private static Answer readFull(InputStream in) throws IOException {
+  static Answer readFull(InputStream in) throws IOException {
     String status = line(in);
     Map<String, String> all = new java.util.LinkedHashMap<>();
     int code = Integer.parseInt(status.split(" ")[1]);

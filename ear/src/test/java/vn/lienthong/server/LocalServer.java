@@ -276,8 +276,10 @@ public final class LocalServer implements AutoCloseable {
                 .timeout(Duration.ofSeconds(5))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
-    return r.statusCode() == 404
-        && r.headers().firstValue("Content-Type").orElse("").contains("problem+json");
+    // or the application's redirect to its https address (a production start)
+    return r.statusCode() == 308
+        || r.statusCode() == 404
+            && r.headers().firstValue("Content-Type").orElse("").contains("problem+json");
   }
 
   private static void sleep(long ms) {

@@ -2,20 +2,16 @@ package vn.lienthong.web.security;
 
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.servlet.handlers.ServletRequestContext;
 import io.undertow.util.Headers;
 import jakarta.enterprise.inject.spi.CDI;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import vn.lienthong.application.security.LoginAttempts;
 import vn.lienthong.domain.TooManyRequestsException;
-import vn.lienthong.web.problem.Problem;
 import vn.lienthong.web.problem.Problems;
 
 /**
@@ -27,8 +23,6 @@ import vn.lienthong.web.problem.Problems;
  * domain sends to the token realm; it is throttled like a password.
  */
 final class LoginGuard implements HttpHandler {
-  private static final Jsonb JSON = JsonbBuilder.create();
-
   private final HttpHandler next;
   private volatile LoginAttempts attempts;
 
@@ -84,13 +78,7 @@ final class LoginGuard implements HttpHandler {
 
   private static void refuse(HttpServerExchange exchange, TooManyRequestsException e)
       throws IOException {
-    Problem p = Problems.of(e);
-    ServletRequestContext context = exchange.getAttachment(ServletRequestContext.ATTACHMENT_KEY);
-    HttpServletResponse response = (HttpServletResponse) context.getServletResponse();
-    response.setStatus(p.status());
-    response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
-    response.setContentType(Problem.MEDIA_TYPE);
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write(JSON.toJson(p));
+    Answers.problem(
+        exchange, Problems.of(e), Map.of("Retry-After", String.valueOf(e.retryAfterSeconds())));
   }
 }

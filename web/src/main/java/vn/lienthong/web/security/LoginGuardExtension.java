@@ -12,6 +12,9 @@ import jakarta.servlet.ServletContext;
 public final class LoginGuardExtension implements ServletExtension {
   @Override
   public void handleDeployment(DeploymentInfo deploymentInfo, ServletContext servletContext) {
+    // added last runs first: a plain-HTTP request is redirected before any password is read
     deploymentInfo.addOuterHandlerChainWrapper(LoginGuard::new);
+    deploymentInfo.addOuterHandlerChainWrapper(BrowserCalls::new);
+    deploymentInfo.addOuterHandlerChainWrapper(HttpsOnly::new);
   }
 }
