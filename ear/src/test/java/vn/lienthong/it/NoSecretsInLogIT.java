@@ -85,7 +85,10 @@ class NoSecretsInLogIT {
     assertThat(
             browser
                 .send(
-                    api.request("api/v1/session").DELETE().build(),
+                    api.request("api/v1/session")
+                        .header("X-Requested-With", "XMLHttpRequest")
+                        .DELETE()
+                        .build(),
                     HttpResponse.BodyHandlers.discarding())
                 .statusCode())
         .isEqualTo(204);

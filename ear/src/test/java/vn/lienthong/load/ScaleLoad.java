@@ -375,7 +375,7 @@ public final class ScaleLoad {
         HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
     String session = SESSIONS.get(user);
     return session != null
-        ? b.header("Cookie", session)
+        ? b.header("Cookie", session).header("X-Requested-With", "XMLHttpRequest")
         : b.header(
             "Authorization",
             "Basic "

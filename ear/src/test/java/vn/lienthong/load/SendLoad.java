@@ -274,7 +274,10 @@ public final class SendLoad {
     if (TOKEN) {
       return b.header("Authorization", "Bearer " + token);
     }
-    return !BASIC ? b : b.header("Authorization", basic(SENDER));
+    // the web client marks its calls (BrowserCalls: a session's state-changing call must)
+    return !BASIC
+        ? b.header("X-Requested-With", "XMLHttpRequest")
+        : b.header("Authorization", basic(SENDER));
   }
 
   private static void waitForDeliveries(LocalServer server, List<UUID> ids) throws Exception {
