@@ -120,6 +120,6 @@ class SessionIT {
             "api/v1/session",
             "{\"username\":\"vanthu.vp\",\"password\":\"" + padding + "\"}");
     assertThat(big.statusCode()).isEqualTo(413);
-    assertThat(big.body()).contains("Nội dung yêu cầu vượt quá 4096 byte");
+    assertThat(big.body()).contains("Nội dung yêu cầu vượt quá 4 KiB");
   }
 }

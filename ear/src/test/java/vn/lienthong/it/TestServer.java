@@ -20,6 +20,9 @@ final class TestServer {
   /** Smaller than the 100 MiB default so the over-limit test stays quick; same code path. */
   static final long UPLOAD_LIMIT = 8L * 1024 * 1024;
 
+  /** Shorter than the 60 s default, so the stalled-upload test waits less; same mechanism. */
+  static final int READ_TIMEOUT_MS = 20_000;
+
   /** Public verifications per client per minute; the rate-limit test exhausts it from 127.0.0.2. */
   static final int VERIFICATIONS_PER_MINUTE = 30;
 
@@ -56,6 +59,7 @@ final class TestServer {
         env.put("LIENTHONG_DATA_DIR", target.resolve("it-data").toString());
         env.put("LIENTHONG_VERIFICATION_PER_MINUTE", String.valueOf(VERIFICATIONS_PER_MINUTE));
         env.put("LIENTHONG_UPLOAD_MAX_BYTES", String.valueOf(UPLOAD_LIMIT));
+        env.put("LIENTHONG_HTTP_READ_TIMEOUT_MS", String.valueOf(READ_TIMEOUT_MS));
         env.put("LIENTHONG_EXCHANGE_REPUBLISH_AFTER_SECONDS", "5");
         // so that the suite's searches take both ways: among few matches, and the walk
         env.put("LIENTHONG_SEARCH_FEW_MATCHES", "3");

@@ -29,6 +29,9 @@ public class ContentTooLargeException extends DomainException {
 
   private static String describe(long bytes) {
     long mib = bytes / (1024 * 1024);
-    return mib > 0 && bytes % (1024 * 1024) == 0 ? mib + " MiB" : bytes + " byte";
+    if (mib > 0 && bytes % (1024 * 1024) == 0) {
+      return mib + " MiB";
+    }
+    return bytes > 0 && bytes % 1024 == 0 ? bytes / 1024 + " KiB" : bytes + " byte";
   }
 }

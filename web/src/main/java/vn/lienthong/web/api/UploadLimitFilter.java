@@ -23,8 +23,8 @@ import vn.lienthong.web.problem.Problems;
 /**
  * Cuts request bodies at the upload limit before anything parses them: a declared length over the
  * limit is refused at once (413, nothing read), and a chunked body stops being read at the limit.
- * The allowance covers the multipart envelope around a file of exactly the limit. The login's body
- * is held to a few kilobytes.
+ * The allowance covers the multipart envelope around a file of exactly the limit. A body that
+ * carries no file is held to what JSON calls need, the login's to a few kilobytes.
  */
 @WebFilter(urlPatterns = "/api/*", asyncSupported = true)
 public class UploadLimitFilter extends HttpFilter {
@@ -33,6 +33,12 @@ public class UploadLimitFilter extends HttpFilter {
 
   /** The web client's login body: a user name and a password, with room to spare. */
   static final long SESSION_BODY_MAX = 4 * 1024;
+
+  /**
+   * Any other body that carries no file (JSON): the largest a call needs is a batch of 100
+   * signature values or a certificate chain, a few kilobytes each.
+   */
+  static final long JSON_BODY_MAX = 256 * 1024;
 
   private static final Jsonb JSON = JsonbBuilder.create();
 
@@ -47,6 +53,10 @@ public class UploadLimitFilter extends HttpFilter {
       // a login is a user name and a password; it is open to anyone, so it gets no more
       limit = SESSION_BODY_MAX;
       tooLarge = () -> ContentTooLargeException.body(SESSION_BODY_MAX);
+    } else if (!carriesFiles(req)) {
+      // a JSON call names documents, units, a certificate chain or a signature: kilobytes
+      limit = JSON_BODY_MAX;
+      tooLarge = () -> ContentTooLargeException.body(JSON_BODY_MAX);
     } else {
       long fileLimit = settings.uploadMaxBytes();
       if (req.getRequestURI().startsWith("/api/v1/verifications")) {
@@ -68,6 +78,13 @@ public class UploadLimitFilter extends HttpFilter {
       return;
     }
     chain.doFilter(declared >= 0 ? req : new Limited(req, limit, tooLarge), resp);
+  }
+
+  /** Multipart uploads (documents, verifications) and edXML packages carry files. */
+  private static boolean carriesFiles(HttpServletRequest req) {
+    String type = req.getContentType();
+    return (type != null && type.regionMatches(true, 0, "multipart/", 0, 10))
+        || req.getRequestURI().equals("/api/v1/edxml");
   }
 
   /** A request whose body stream fails with 413 past the limit. */
