@@ -1,5 +1,6 @@
 package vn.lienthong.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import jakarta.json.Json;
@@ -267,6 +268,15 @@ class AuthorizationMatrixIT {
   }
 
   /** Every operation of the server's OpenAPI document, as "METHOD /path/{template}". */
+  /** The OpenAPI document offers both logins a script has: a password or an API token. */
+  @Test
+  void theOpenApiDocumentOffersBasicAndTokenLogins() {
+    JsonObject doc = api.get(null, "openapi?format=JSON").json();
+    assertThat(doc.getJsonArray("security").toString()).contains("basic").contains("token");
+    assertThat(doc.getJsonObject("components").getJsonObject("securitySchemes").toString())
+        .contains("\"bearer\"");
+  }
+
   private Set<String> documentedOperations() {
     Api.Answer doc = api.get(null, "openapi?format=JSON");
     if (doc.status() != 200) {

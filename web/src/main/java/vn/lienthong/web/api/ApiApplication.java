@@ -18,6 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
             description =
                 "Trao đổi văn bản điện tử và ký số giữa các cơ quan, đơn vị. Lỗi trả về dạng"
                     + " application/problem+json (RFC 9457)."),
-    security = @SecurityRequirement(name = "basic"))
+    // either: a password by HTTP Basic, or a personal API token (Bearer lt_...)
+    security = {@SecurityRequirement(name = "basic"), @SecurityRequirement(name = "token")})
 @SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
+@SecurityScheme(securitySchemeName = "token", type = SecuritySchemeType.HTTP, scheme = "bearer")
 public class ApiApplication extends Application {}
