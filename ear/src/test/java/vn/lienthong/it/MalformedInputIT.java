@@ -57,6 +57,21 @@ class MalformedInputIT {
   }
 
   @Test
+  void aPageWithAPdfHeaderInsideIsNotAPdf() {
+    // a reader would open it (a header within the first kilobyte); a browser would run its script
+    Api.Answer a =
+        api.createDocument(
+            CLERK,
+            Api.metadata("CONG_VAN", "Trang giả PDF", null),
+            ("<html><script>alert(1)</script>\n"
+                    + new String(TestPdf.of(2_000, "x"), StandardCharsets.ISO_8859_1))
+                .getBytes(StandardCharsets.ISO_8859_1),
+            "trang.pdf");
+    assertProblem(a, 415, "unsupported-media-type");
+    assertNothingStored();
+  }
+
+  @Test
   void emptyFileIs400() {
     Api.Answer a =
         api.createDocument(CLERK, Api.metadata("CONG_VAN", "Tệp rỗng", null), new byte[0], "x.pdf");
@@ -268,6 +283,10 @@ class MalformedInputIT {
     assertThat(file.statusCode()).isEqualTo(200);
     assertThat(file.headers().firstValue("Content-Type")).contains("application/pdf");
     assertThat(file.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    // an official document is kept by no browser cache or proxy
+    assertThat(String.join(",", file.headers().allValues("Cache-Control"))).contains("no-store");
+    assertThat(file.headers().firstValue("Content-Disposition").orElse(""))
+        .startsWith("inline; filename*=UTF-8''");
     // and every other answer, a problem too
     var problem =
         java.net.http.HttpClient.newHttpClient()

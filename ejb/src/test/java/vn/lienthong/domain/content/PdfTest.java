@@ -12,9 +12,13 @@ class PdfTest {
   }
 
   @Test
-  void headerMayFollowJunkWithinTheFirstKilobyte() {
+  void aPdfStartsWithItsHeaderAfterWhiteSpaceAtMost() {
     assertThat(pdf("%PDF-1.7\n")).isTrue();
-    assertThat(pdf("garbage\n%PDF-1.4")).isTrue();
+    assertThat(pdf("\r\n \t\u0000\f%PDF-1.4")).isTrue();
+    // the polyglots a reader's first-kilobyte rule lets through
+    assertThat(pdf("garbage\n%PDF-1.4")).isFalse();
+    assertThat(pdf("<html><script>x()</script>\n%PDF-1.4")).isFalse();
+    assertThat(pdf("\u00ef\u00bb\u00bf%PDF-1.4")).isFalse(); // a UTF-8 byte-order mark
     assertThat(pdf(" ".repeat(1030) + "%PDF-1.4")).isFalse();
     assertThat(pdf("<html>")).isFalse();
     assertThat(pdf("%PDF")).isFalse();

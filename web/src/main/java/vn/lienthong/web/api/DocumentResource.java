@@ -198,6 +198,8 @@ public class DocumentResource {
     StreamingOutput body = out -> Files.copy(local, out);
     return Response.ok(body, "application/pdf")
         .header("Content-Length", Files.size(local))
+        // an official document: no browser cache or proxy keeps a copy
+        .header("Cache-Control", "private, no-store")
         .header(
             "Content-Disposition",
             "inline; filename*=UTF-8''"
