@@ -66,6 +66,31 @@ class LoginThrottleIT {
   }
 
   @Test
+  void rightPasswordsAreNeverCounted() {
+    String user = "chuyenvien.chinhgian";
+    for (int i = 1; i <= 15; i++) {
+      assertThat(units("127.0.0.8", user, Api.PASSWORD).status()).as("call %d", i).isEqualTo(200);
+    }
+    assertThat(audited(user, "LOGIN_FAILED")).isZero();
+  }
+
+  @Test
+  void wrongCredentialsOnAPublicPathCountAndResetNothing() {
+    String user = "chuyenvien.tamthuan";
+    for (int i = 1; i <= 9; i++) {
+      assertThat(units("127.0.0.7", user, "sai-" + i).status()).as("attempt %d", i).isEqualTo(401);
+    }
+    // the public verification answers whatever the credentials: a wrong password there must
+    // neither clear the count nor go uncounted
+    RawHttp.getFrom(
+        "127.0.0.7",
+        TestServer.get().baseUri(),
+        "api/v1/verifications/" + "0".repeat(64),
+        basic(user, "sai-10"));
+    assertLockedOut(units("127.0.0.7", user, Api.PASSWORD));
+  }
+
+  @Test
   void theWebClientsLoginIsThrottledToo() {
     String user = "lanhdao.vinhtrung";
     for (int i = 1; i <= 10; i++) {

@@ -33,10 +33,14 @@ final class HttpsOnly implements HttpHandler {
     HttpServletResponse response = Answers.response(exchange);
     if (!"https".equalsIgnoreCase(exchange.getRequestScheme())) {
       String query = exchange.getQueryString();
+      String path = exchange.getRequestURI();
+      if (exchange.isHostIncludedInRequestURI()) {
+        // an absolute-form request line (GET http://host/path): keep the path only
+        path = java.net.URI.create(path).getRawPath();
+      }
       response.setStatus(308);
       response.setHeader(
-          "Location",
-          base + exchange.getRequestURI() + (query == null || query.isEmpty() ? "" : "?" + query));
+          "Location", base + path + (query == null || query.isEmpty() ? "" : "?" + query));
       return;
     }
     response.setHeader("Strict-Transport-Security", HSTS);

@@ -1,10 +1,10 @@
 package vn.lienthong.web.security;
 
+import io.undertow.security.api.SecurityContext;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import jakarta.enterprise.inject.spi.CDI;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -17,10 +17,10 @@ import vn.lienthong.web.problem.Problems;
 /**
  * Asks the login throttle about every request that carries HTTP Basic credentials, before the
  * container checks the password: a locked account or address is answered 429 with no bcrypt spent,
- * so guessing costs the guesser, not the server. After the check, a 401 is counted as a failure;
- * anything else means the password was right. An API token ({@code Bearer lt_<id>.<secret>}) is
- * rewritten here into the Basic credentials of its principal, {@code ~<id>}, which the security
- * domain sends to the token realm; it is throttled like a password.
+ * so guessing costs the guesser, not the server. After the check, a request that did not end
+ * authenticated as the name it gave counts as a failure. An API token ({@code Bearer
+ * lt_<id>.<secret>}) is rewritten here into the Basic credentials of its principal, {@code ~<id>},
+ * which the security domain sends to the token realm; it is throttled like a password.
  */
 final class LoginGuard implements HttpHandler {
   private final HttpHandler next;
@@ -52,11 +52,21 @@ final class LoginGuard implements HttpHandler {
       return;
     }
     next.handleRequest(exchange);
-    if (exchange.getStatusCode() == HttpServletResponse.SC_UNAUTHORIZED) {
-      login.failed(username, address);
-    } else {
+    // Only a request that ended authenticated as this name clears its count: on a path open to
+    // anyone, wrong credentials do not give a 401, and must not reset a guesser's failures.
+    if (authenticatedAs(exchange, username)) {
       login.succeeded(username);
+    } else {
+      login.failed(username, address);
     }
+  }
+
+  private static boolean authenticatedAs(HttpServerExchange exchange, String username) {
+    SecurityContext security = exchange.getSecurityContext();
+    return security != null
+        && security.isAuthenticated()
+        && security.getAuthenticatedAccount() != null
+        && username.equals(security.getAuthenticatedAccount().getPrincipal().getName());
   }
 
   private LoginAttempts attempts() {
